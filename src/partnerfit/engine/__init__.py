@@ -1,0 +1,1 @@
+"""The scoring engine: numpy, pure functions, vectorised over candidates."""

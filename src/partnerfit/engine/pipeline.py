@@ -1,0 +1,301 @@
+"""The staged screening pipeline over a compiled `Problem`, as arrays.
+
+Within each stage: gates -> missing-score handling -> normalisation over the
+candidates still in the field -> scoring -> shortlist. The outcome keeps every
+intermediate array so that results can be explained; reasons are recorded for
+the candidates that leave the field (a loop over those only, never over the maths).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from partnerfit.engine.problem import EXCLUDE, FLAG, WORST, Problem
+from partnerfit.engine.scoring import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    competition_ranks,
+    field_bounds,
+    normalise,
+    normalise_weights,
+    round_totals,
+    weighted_sum,
+)
+from partnerfit.models import Gate, Stage
+
+ACTIVE, ELIMINATED, INCOMPLETE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a candidate left the field."""
+
+    stage: str
+    code: str
+    """gate_failed | gate_missing | missing_scores | no_scores | not_shortlisted"""
+    message: str
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GateOutcome:
+    gate: Gate
+    column: int
+    tested: FloatArray
+    """The value tested (the worst value where missing under `missing: worst`)."""
+    passed: BoolArray
+    missing: BoolArray
+    """Missing and so untestable (the candidate becomes incomplete)."""
+    entered: BoolArray
+
+
+@dataclass(frozen=True)
+class ScoringOutcome:
+    columns: IntArray
+    """Criteria columns scored in this stage."""
+    scored: BoolArray
+    """(candidates,): candidates scored in this stage."""
+    low: FloatArray
+    high: FloatArray
+    """Normalisation bounds used per scored column."""
+    normalised: FloatArray
+    present: BoolArray
+    worst_filled: BoolArray
+    clipped: BoolArray
+    constant: BoolArray
+    effective_weights: FloatArray
+    dimension_scores: FloatArray
+    """(candidates, all dimensions); NaN outside the stage's dimensions."""
+    dimension_weights: FloatArray
+    """(all dimensions,): normalised over the stage's dimensions, 0 elsewhere."""
+    stated_weights: FloatArray
+    """(columns,): effective weights when nothing is skipped."""
+    totals: FloatArray
+    ranks: IntArray
+    kept: BoolArray
+
+
+@dataclass(frozen=True)
+class StageOutcome:
+    stage: Stage
+    entered: BoolArray
+    passed: BoolArray
+    gates: tuple[GateOutcome, ...]
+    scoring: ScoringOutcome | None
+
+
+@dataclass
+class PipelineOutcome:
+    problem: Problem
+    stages: list[StageOutcome] = field(default_factory=list)
+    status: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    reached: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    reasons: list[list[Reason]] = field(default_factory=list)
+    final_totals: FloatArray = field(default_factory=lambda: np.zeros(0))
+    final_ranks: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    warnings: list[str] = field(default_factory=list)
+
+
+def worst_values(problem: Problem, columns: IntArray) -> FloatArray:
+    """The worst conceivable value of each column (unbounded measures: -inf/+inf)."""
+    low = problem.low[columns]
+    high = problem.high[columns]
+    benefit = problem.benefit[columns]
+    unbounded = np.isnan(low)
+    low = np.where(unbounded, -np.inf, low)
+    high = np.where(unbounded, np.inf, high)
+    return np.where(benefit, low, high)
+
+
+def gate_passes(gate: Gate, values: FloatArray) -> BoolArray:
+    with np.errstate(invalid="ignore"):
+        if gate.equals is not None:
+            return np.asarray(values == float(gate.equals))
+        ok = np.ones(values.shape, dtype=bool)
+        if gate.min is not None:
+            ok &= values >= gate.min
+        if gate.max is not None:
+            ok &= values <= gate.max
+        return ok
+
+
+def describe_gate(gate: Gate, kind: int) -> str:
+    if gate.equals is not None:
+        if kind == FLAG:
+            return f"{gate.criterion} must be {'true' if gate.equals else 'false'}"
+        return f"{gate.criterion} must equal {gate.equals:g}"
+    parts = []
+    if gate.min is not None:
+        parts.append(f">= {gate.min:g}")
+    if gate.max is not None:
+        parts.append(f"<= {gate.max:g}")
+    return f"{gate.criterion} must be {' and '.join(parts)}"
+
+
+def format_value(value: float, kind: int) -> str:
+    if np.isnan(value):
+        return "missing"
+    if kind == FLAG:
+        return "true" if value else "false"
+    return f"{value:g}"
+
+
+def run_pipeline(
+    problem: Problem,
+    stages: Sequence[Stage],
+    bounds: Mapping[str, tuple[float, float]] | None = None,
+) -> PipelineOutcome:
+    """Run every stage. `bounds` fixes the normalisation of unbounded measures by id
+    (for callers scoring a table in chunks); otherwise they come from the field."""
+    n = len(problem.candidate_ids)
+    out = PipelineOutcome(problem)
+    out.status = np.full(n, ACTIVE, dtype=np.int64)
+    out.reached = np.zeros(n, dtype=np.int64)
+    out.reasons = [[] for _ in range(n)]
+    last_totals = np.full(n, np.nan)
+    for s_index, stage in enumerate(stages):
+        entered = out.status == ACTIVE
+        out.reached[entered] = s_index
+        gates = tuple(_run_gate(problem, stage, gate, entered, out) for gate in stage.gates)
+        scoring = None
+        if stage.scores:
+            scoring = _score_stage(problem, stage, out, bounds or {})
+            last_totals = np.where(scoring.scored, scoring.totals, last_totals)
+        out.stages.append(StageOutcome(stage, entered, out.status == ACTIVE, gates, scoring))
+    survivors = out.status == ACTIVE
+    out.final_totals = np.where(survivors, round_totals(last_totals), np.nan)
+    ranks = np.zeros(n, dtype=np.int64)
+    if survivors.any():
+        ranks[survivors] = competition_ranks(out.final_totals[survivors])
+    out.final_ranks = ranks
+    return out
+
+
+def _run_gate(
+    problem: Problem, stage: Stage, gate: Gate, entered: BoolArray, out: PipelineOutcome
+) -> GateOutcome:
+    column = problem.column(gate.criterion)
+    raw = problem.values[:, column]
+    missing = np.isnan(raw) & entered
+    tested = raw
+    if problem.missing[column] == WORST:
+        tested = np.where(np.isnan(raw), worst_values(problem, np.array([column]))[0], raw)
+        missing = np.zeros_like(missing)
+    passed = gate_passes(gate, tested) & entered
+    kind = int(problem.kind[column])
+    rule = describe_gate(gate, kind)
+    still_in = out.status == ACTIVE
+    for i in np.nonzero(entered & ~passed & ~missing)[0]:
+        because = f" ({gate.reason})" if gate.reason else ""
+        message = f"gate failed: {rule}, got {format_value(tested[i], kind)}{because}"
+        out.reasons[i].append(Reason(stage.id, "gate_failed", message, (gate.criterion,)))
+        out.status[i] = ELIMINATED
+    for i in np.nonzero(missing & still_in)[0]:
+        message = f"gate untestable: {gate.criterion} is missing ({rule})"
+        out.reasons[i].append(Reason(stage.id, "gate_missing", message, (gate.criterion,)))
+        if out.status[i] == ACTIVE:
+            out.status[i] = INCOMPLETE
+    return GateOutcome(gate, column, tested, passed, missing, entered)
+
+
+def _score_stage(
+    problem: Problem, stage: Stage, out: PipelineOutcome, fixed: Mapping[str, tuple[float, float]]
+) -> ScoringOutcome:
+    n = len(problem.candidate_ids)
+    stage_dims = stage.dimensions or list(problem.dimension_ids)
+    dim_mask = np.isin(np.array(problem.dimension_ids), stage_dims)
+    columns = np.nonzero(dim_mask[problem.dimension_of])[0]
+    values = problem.values[:, columns]
+    missing = np.isnan(values)
+    policy = problem.missing[columns]
+
+    active = out.status == ACTIVE
+    excluded = active & (missing & (policy == EXCLUDE)).any(axis=1)
+    for i in np.nonzero(excluded)[0]:
+        names = tuple(problem.item_ids[columns[j]] for j in np.nonzero(missing[i] & (policy == EXCLUDE))[0])
+        message = f"missing scores needed by stage '{stage.id}': {', '.join(names)}"
+        out.reasons[i].append(Reason(stage.id, "missing_scores", message, names))
+        out.status[i] = INCOMPLETE
+    active &= ~excluded
+    present = ~missing & active[:, None]
+    worst_filled = missing & (policy == WORST)[None, :] & active[:, None]
+    no_scores = active & ~(present | worst_filled).any(axis=1)
+    for i in np.nonzero(no_scores)[0]:
+        message = f"no score present for any criterion of stage '{stage.id}'"
+        out.reasons[i].append(Reason(stage.id, "no_scores", message))
+        out.status[i] = INCOMPLETE
+    active &= ~no_scores
+
+    low = problem.low[columns].copy()
+    high = problem.high[columns].copy()
+    from_field = np.isnan(low)
+    if from_field.any():
+        field_low, field_high = field_bounds(np.where(active[:, None], values, np.nan))
+        low = np.where(from_field, field_low, low)
+        high = np.where(from_field, field_high, high)
+        for j in np.nonzero(from_field)[0]:
+            item_id = problem.item_ids[columns[j]]
+            if item_id in fixed:
+                low[j], high[j] = fixed[item_id]
+    normalised = normalise(values, low, high, problem.benefit[columns])
+    scores = np.where(worst_filled, 0.0, normalised.scores)
+    counted = (present | worst_filled) & active[:, None]
+    scores = np.where(counted, scores, np.nan)
+
+    dimension_weights = np.where(dim_mask, problem.dimension_weights, 0.0)
+    crit_dims = problem.dimension_of[columns]
+    result = weighted_sum(
+        np.nan_to_num(scores),
+        counted,
+        problem.criterion_weights[columns],
+        crit_dims,
+        np.where(dim_mask, problem.dimension_weights, 0.0),
+    )
+    totals = np.where(active, result.totals, np.nan)
+    rounded = round_totals(totals)
+    ranks = np.zeros(n, dtype=np.int64)
+    kept = active.copy()
+    if active.any():
+        ranks[active] = competition_ranks(rounded[active])
+        shortlist = stage.shortlist
+        if shortlist is not None:
+            if shortlist.top is not None:
+                kept &= ranks <= shortlist.top
+            if shortlist.min_score is not None:
+                kept &= rounded >= shortlist.min_score
+            field_size = int(active.sum())
+            for i in np.nonzero(active & ~kept)[0]:
+                why = []
+                if shortlist.top is not None and ranks[i] > shortlist.top:
+                    why.append(f"rank {ranks[i]} of {field_size}, shortlist keeps the top {shortlist.top}")
+                if shortlist.min_score is not None and rounded[i] < shortlist.min_score:
+                    why.append(f"total {rounded[i]:.2f} below min_score {shortlist.min_score:g}")
+                message = f"not shortlisted: {'; '.join(why)}"
+                out.reasons[i].append(Reason(stage.id, "not_shortlisted", message))
+                out.status[i] = ELIMINATED
+    stated = normalise_weights(problem.criterion_weights[columns], crit_dims, len(dim_mask))
+    stated = stated * (dimension_weights / dimension_weights.sum())[crit_dims]
+    return ScoringOutcome(
+        columns=columns,
+        scored=active,
+        low=low,
+        high=high,
+        normalised=scores,
+        present=present,
+        worst_filled=worst_filled,
+        clipped=normalised.clipped & active[:, None],
+        constant=normalised.constant & active.any(),
+        effective_weights=np.where(active[:, None], result.effective_weights, 0.0),
+        dimension_scores=np.where(active[:, None] & dim_mask[None, :], result.dimension_scores, np.nan),
+        dimension_weights=dimension_weights / dimension_weights.sum(),
+        stated_weights=stated,
+        totals=totals,
+        ranks=ranks,
+        kept=kept,
+    )
+
+

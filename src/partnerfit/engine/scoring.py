@@ -1,0 +1,124 @@
+"""Normalisation, hierarchical weighted sum and ranking: the maths of a scoring stage.
+
+Every function works on whole columns (candidates are rows) and on any subset
+of rows, so a caller can stream a large table through it in chunks, given the
+normalisation bounds of the whole field (`field_bounds` of the full table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.int64]
+
+CONSTANT_SCORE = 50.0
+"""Score given to every candidate on a column whose bounds coincide (no spread)."""
+
+PRECISION = 6
+"""Totals are rounded to this many decimals before ranking and in JSON."""
+
+
+def field_bounds(values: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Per-column (low, high) over the present (non-NaN) values; NaN where none is present."""
+    present = ~np.isnan(values)
+    has_any = present.any(axis=0)
+    low = np.where(present, values, np.inf).min(axis=0, initial=np.inf)
+    high = np.where(present, values, -np.inf).max(axis=0, initial=-np.inf)
+    return np.where(has_any, low, np.nan), np.where(has_any, high, np.nan)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    scores: FloatArray
+    """0..100, NaN where the value is missing."""
+    clipped: BoolArray
+    """True where a value lay outside its bounds and was clipped."""
+    constant: BoolArray
+    """Per column: low == high, so every present value scored `CONSTANT_SCORE`."""
+
+
+def normalise(
+    values: FloatArray, low: FloatArray, high: FloatArray, benefit: BoolArray
+) -> Normalised:
+    """Map each column linearly from [low, high] to 0..100; cost columns are inverted.
+
+    score = 100 * (clip(v, low, high) - low) / (high - low), and 100 - that for cost.
+    A column with high == low has no spread: every present value scores 50.
+    """
+    span = high - low
+    constant = ~(span > 0)
+    clipped_values = np.clip(values, low, high)
+    with np.errstate(invalid="ignore"):
+        clipped = (values < low) | (values > high)
+    safe_span = np.where(constant, 1.0, span)
+    scores = (clipped_values - low) / safe_span * 100.0
+    scores = np.where(benefit, scores, 100.0 - scores)
+    scores = np.where(constant, CONSTANT_SCORE, scores)
+    scores = np.where(np.isnan(values), np.nan, scores)
+    return Normalised(scores, clipped & ~np.isnan(values), constant)
+
+
+@dataclass(frozen=True)
+class WeightedSum:
+    dimension_scores: FloatArray
+    """(candidates, dimensions): weighted mean of each dimension's present criteria; NaN if none."""
+    totals: FloatArray
+    """(candidates,): 0..100; NaN when no criterion is present."""
+    effective_weights: FloatArray
+    """(candidates, criteria): the weight each criterion carried in the total (rows sum to 1)."""
+
+
+def normalise_weights(weights: FloatArray, groups: IntArray, n_groups: int) -> FloatArray:
+    """Each weight divided by the sum of the weights in its group."""
+    sums = np.bincount(groups, weights=weights, minlength=n_groups)
+    return weights / sums[groups]
+
+
+def weighted_sum(
+    scores: FloatArray,
+    present: BoolArray,
+    criterion_weights: FloatArray,
+    dimension_of: IntArray,
+    dimension_weights: FloatArray,
+) -> WeightedSum:
+    """Hierarchical weighted sum over present criteria.
+
+    Criterion weights are normalised within their dimension over the criteria a
+    candidate has, dimension weights over the dimensions it has (both are the
+    stated weights when nothing is skipped):
+    dimension score = sum(w_c * s_c) / sum(w_c); total = sum(W_d * dim_d) / sum(W_d).
+    """
+    n_dims = dimension_weights.shape[0]
+    membership = np.zeros((criterion_weights.shape[0], n_dims))
+    membership[np.arange(criterion_weights.shape[0]), dimension_of] = 1.0
+    weighted_presence = present * criterion_weights
+    filled = np.where(present, scores, 0.0)
+    numerator = (filled * weighted_presence) @ membership
+    denominator = weighted_presence @ membership
+    has_dimension = denominator > 0
+    safe_denominator = np.where(has_dimension, denominator, 1.0)
+    dimension_scores = np.where(has_dimension, numerator / safe_denominator, np.nan)
+    dimension_share = has_dimension * dimension_weights
+    share_total = dimension_share.sum(axis=1, keepdims=True)
+    has_total = share_total[:, 0] > 0
+    dimension_share = dimension_share / np.where(share_total > 0, share_total, 1.0)
+    effective = weighted_presence / safe_denominator[:, dimension_of] * dimension_share[:, dimension_of]
+    totals = np.where(has_total, (effective * filled).sum(axis=1), np.nan)
+    return WeightedSum(dimension_scores, totals, effective)
+
+
+def round_totals(totals: FloatArray) -> FloatArray:
+    """Round to `PRECISION` decimals (and turn -0.0 into 0.0) so that ties are exact."""
+    return np.round(totals, PRECISION) + 0.0
+
+
+def competition_ranks(totals: FloatArray) -> IntArray:
+    """Standard competition ranks, highest first: equal totals share a rank (1, 2, 2, 4)."""
+    ascending = np.sort(totals)
+    greater = totals.shape[0] - np.searchsorted(ascending, totals, side="right")
+    return (greater + 1).astype(np.int64)

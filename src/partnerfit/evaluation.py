@@ -1,0 +1,311 @@
+"""`evaluate()`: run the pipeline on a candidate pool and return plain result objects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from partnerfit.engine.pipeline import (
+    ACTIVE,
+    ELIMINATED,
+    PipelineOutcome,
+    Reason,
+    describe_gate,
+    run_pipeline,
+)
+from partnerfit.engine.problem import FLAG, MEASURE, Problem
+from partnerfit.engine.scoring import PRECISION
+from partnerfit.inputs import CandidatePool
+from partnerfit.models import Shortlist
+
+Status = Literal["ranked", "eliminated", "incomplete"]
+
+
+def _round(value: float) -> float | None:
+    if np.isnan(value):
+        return None
+    return round(float(value), PRECISION) + 0.0
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    id: str
+    dimension: str
+    raw: bool | float | None
+    normalised: float | None
+    """0..100 in the last stage that scored it for this candidate; None if never scored."""
+    weight: float | None
+    """Effective weight in that stage's total."""
+    contribution: float | None
+    """weight x normalised: this criterion's share of that stage's total."""
+    stage: str | None
+    handling: Literal["scored", "worst", "skipped", "unscored"]
+    clipped: bool
+    evidence: str | None
+    confidence: str | float | None
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    stage: str
+    criterion: str
+    rule: str
+    value: bool | float | None
+    passed: bool | None
+    """None when the value was missing and the gate could not be tested."""
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    id: str
+    name: str
+    type: str | None
+    status: Status
+    rank: int | None
+    stage_reached: str
+    total: float | None
+    stage_scores: dict[str, float]
+    dimension_scores: dict[str, float | None]
+    criteria: tuple[CriterionScore, ...]
+    facts: dict[str, bool | float | None]
+    """Raw values of the set's facts (gate-only data)."""
+    gates: tuple[GateCheck, ...]
+    reasons: tuple[Reason, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    id: str
+    name: str | None
+    method: str | None
+    dimensions: tuple[str, ...]
+    gates: int
+    entered: int
+    passed: int
+    eliminated: int
+    incomplete: int
+    shortlist: Shortlist | None
+    dimension_weights: dict[str, float]
+    criterion_weights: dict[str, float]
+    bounds: dict[str, tuple[float, float] | None]
+    """Normalisation bounds used for each measure scored here (None: no value present)."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    criteria_id: str
+    criteria_name: str | None
+    criteria_version: str | None
+    criteria_path: str | None
+    candidates_path: str
+    dimension_ids: tuple[str, ...]
+    dimension_labels: dict[str, str]
+    stages: tuple[StageSummary, ...]
+    candidates: tuple[CandidateResult, ...]
+    """Ranked candidates in rank order (ties by id), then the others (furthest first, then id)."""
+    warnings: tuple[str, ...]
+
+    @property
+    def ranked(self) -> tuple[CandidateResult, ...]:
+        return tuple(c for c in self.candidates if c.status == "ranked")
+
+    def candidate(self, candidate_id: str) -> CandidateResult:
+        for c in self.candidates:
+            if c.id == candidate_id:
+                return c
+        raise KeyError(candidate_id)
+
+
+def evaluate(
+    pool: CandidatePool, bounds: Mapping[str, tuple[float, float]] | None = None
+) -> Evaluation:
+    """Score a candidate pool through its criteria set's stages."""
+    problem = Problem.build(pool.criteria, pool.candidates)
+    outcome = run_pipeline(problem, pool.criteria.stages, bounds)
+    return _assemble(pool, problem, outcome)
+
+
+def _stage_summaries(problem: Problem, outcome: PipelineOutcome) -> tuple[StageSummary, ...]:
+    summaries = []
+    for so in outcome.stages:
+        entered = int(so.entered.sum())
+        passed = int(so.passed.sum())
+        left = so.entered & ~so.passed
+        eliminated = int((left & (outcome.status == ELIMINATED)).sum())
+        dims: tuple[str, ...] = ()
+        dim_w: dict[str, float] = {}
+        crit_w: dict[str, float] = {}
+        bounds: dict[str, tuple[float, float] | None] = {}
+        sc = so.scoring
+        if sc is not None:
+            dims = tuple(d for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True) if w > 0)
+            dim_w = {d: float(_round(w) or 0.0) for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True) if w > 0}
+            for j, col in enumerate(sc.columns):
+                item = problem.item_ids[col]
+                crit_w[item] = float(_round(sc.stated_weights[j]) or 0.0)
+                if problem.kind[col] == MEASURE:
+                    lo, hi = sc.low[j], sc.high[j]
+                    bounds[item] = None if np.isnan(lo) else (float(lo), float(hi))
+        summaries.append(
+            StageSummary(
+                id=so.stage.id,
+                name=so.stage.name,
+                method=(so.stage.method or "weighted_sum") if sc is not None else None,
+                dimensions=dims,
+                gates=len(so.gates),
+                entered=entered,
+                passed=passed,
+                eliminated=eliminated,
+                incomplete=entered - passed - eliminated,
+                shortlist=so.stage.shortlist,
+                dimension_weights=dim_w,
+                criterion_weights=crit_w,
+                bounds=bounds,
+            )
+        )
+    return tuple(summaries)
+
+
+def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
+    criteria = pool.criteria
+    dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
+    measured = criteria.measured()
+    warnings: list[str] = []
+    for so in outcome.stages:
+        sc = so.scoring
+        if sc is None:
+            continue
+        for j, col in enumerate(sc.columns):
+            if problem.kind[col] == MEASURE and sc.constant[j] and not np.isnan(sc.low[j]):
+                warnings.append(
+                    f"stage '{so.stage.id}': measure '{problem.item_ids[col]}' has the same value "
+                    f"for every candidate in the field, so it scores 50 for all and does not "
+                    f"discriminate"
+                )
+
+    results = []
+    for i, candidate in enumerate(pool.candidates):
+        stage_scores: dict[str, float] = {}
+        dimension_scores: dict[str, float | None] = dict.fromkeys(problem.dimension_ids)
+        details: dict[str, tuple[str, int, int]] = {}  # criterion -> (stage, stage index, column j)
+        cand_warnings: list[str] = []
+        gate_checks: list[GateCheck] = []
+        for s_index, so in enumerate(outcome.stages):
+            for g in so.gates:
+                if not g.entered[i]:
+                    continue
+                kind = int(problem.kind[g.column])
+                value = problem.values[i, g.column]
+                gate_checks.append(
+                    GateCheck(
+                        stage=so.stage.id,
+                        criterion=g.gate.criterion,
+                        rule=describe_gate(g.gate, kind),
+                        value=None if np.isnan(value) else (bool(value) if kind == FLAG else float(value)),
+                        passed=None if g.missing[i] else bool(g.passed[i]),
+                        reason=g.gate.reason,
+                    )
+                )
+            sc = so.scoring
+            if sc is None or not sc.scored[i]:
+                continue
+            stage_scores[so.stage.id] = float(_round(sc.totals[i]) or 0.0)
+            for d, dim_id in enumerate(problem.dimension_ids):
+                if not np.isnan(sc.dimension_scores[i, d]):
+                    dimension_scores[dim_id] = _round(sc.dimension_scores[i, d])
+            for j, col in enumerate(sc.columns):
+                details[problem.item_ids[col]] = (so.stage.id, s_index, j)
+        criterion_scores = []
+        for c in criteria.criteria():
+            score = candidate.scores.get(c.id)
+            raw = score.value if score is not None else None
+            if c.id not in details:
+                criterion_scores.append(
+                    CriterionScore(c.id, dims[c.id], raw, None, None, None, None, "unscored", False,
+                                   score.evidence if score else None, score.confidence if score else None)
+                )
+                continue
+            stage_id, s_index, j = details[c.id]
+            sc = outcome.stages[s_index].scoring
+            assert sc is not None
+            normalised = sc.normalised[i, j]
+            weight = sc.effective_weights[i, j]
+            handling: Literal["scored", "worst", "skipped"] = "scored"
+            if sc.worst_filled[i, j]:
+                handling = "worst"
+                cand_warnings.append(f"'{c.id}' is missing: counted as the worst value (missing: worst)")
+            elif not sc.present[i, j]:
+                handling = "skipped"
+                cand_warnings.append(
+                    f"'{c.id}' is missing: skipped, weights renormalised over the present criteria "
+                    f"(missing: skip), which can flatter the candidate"
+                )
+            clipped = bool(sc.clipped[i, j])
+            if clipped:
+                lo, hi = measured[c.id].bounds or (np.nan, np.nan)
+                cand_warnings.append(f"'{c.id}' value {raw:g} lies outside its bounds [{lo:g}, {hi:g}] and was clipped")
+            criterion_scores.append(
+                CriterionScore(
+                    id=c.id,
+                    dimension=dims[c.id],
+                    raw=raw,
+                    normalised=None if handling == "skipped" else _round(normalised),
+                    weight=_round(weight),
+                    contribution=None if handling == "skipped" else _round(weight * normalised),
+                    stage=stage_id,
+                    handling=handling,
+                    clipped=clipped,
+                    evidence=score.evidence if score else None,
+                    confidence=score.confidence if score else None,
+                )
+            )
+        status_code = outcome.status[i]
+        status: Status = "ranked" if status_code == ACTIVE else "eliminated" if status_code == ELIMINATED else "incomplete"
+        results.append(
+            CandidateResult(
+                id=candidate.id,
+                name=candidate.label,
+                type=candidate.type,
+                status=status,
+                rank=int(outcome.final_ranks[i]) if status == "ranked" else None,
+                stage_reached=outcome.stages[outcome.reached[i]].stage.id,
+                total=_round(outcome.final_totals[i]) if status == "ranked" else None,
+                stage_scores=stage_scores,
+                dimension_scores=dimension_scores,
+                criteria=tuple(criterion_scores),
+                facts={
+                    f.id: (s.value if (s := candidate.scores.get(f.id)) is not None else None)
+                    for f in criteria.facts
+                },
+                gates=tuple(gate_checks),
+                reasons=tuple(outcome.reasons[i]),
+                warnings=tuple(dict.fromkeys(cand_warnings)),
+            )
+        )
+    order = {c.id: i for i, c in enumerate(pool.candidates)}
+    results.sort(
+        key=lambda r: (
+            0 if r.rank is not None else 1,
+            r.rank or 0,
+            -int(outcome.reached[order[r.id]]),
+            r.status,
+            r.id,
+        )
+    )
+    return Evaluation(
+        criteria_id=criteria.id,
+        criteria_name=criteria.name,
+        criteria_version=criteria.version,
+        criteria_path=pool.criteria_path,
+        candidates_path=pool.candidates_path,
+        dimension_ids=problem.dimension_ids,
+        dimension_labels={d.id: d.short or d.label for d in criteria.dimensions},
+        stages=_stage_summaries(problem, outcome),
+        candidates=tuple(results),
+        warnings=tuple(warnings),
+    )

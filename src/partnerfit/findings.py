@@ -1,0 +1,70 @@
+"""Errors as data: one `Finding` type for syntax, schema and semantic problems.
+
+Every problem partnerfit reports about an input file is a `Finding` with a 1-based
+line and column. The CLI renders them in one place; the core only raises
+`InputError` (a bundle of findings) or returns findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    def text(self) -> str:
+        """One line, never wrapped: ``file:line:col: severity CODE message``."""
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {self.severity} {self.code} {self.message}{tail}"
+
+
+class InputError(Exception):
+    """Input that cannot be used. Carries every finding that was collected."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = sorted(findings)
+        super().__init__("\n".join(f.text() for f in self.findings))
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    summary: str
+
+
+# The registry of finding codes. docs/findings.md documents every one (a test checks).
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        Code("PF001", "file cannot be read (missing, a directory, no permission)"),
+        Code("PF002", "file is not UTF-8 text"),
+        Code("PF003", "file is empty"),
+        Code("PF004", "YAML syntax error"),
+        Code("PF005", "duplicate mapping key"),
+        Code("PF006", "unsupported or unsafe YAML tag"),
+        Code("PF007", "a loader limit was exceeded (size, nesting depth, alias expansion)"),
+        Code("PF008", "document is not a mapping, or holds several documents"),
+        Code("PF101", "unknown key"),
+        Code("PF102", "missing required key"),
+        Code("PF103", "value of the wrong type or out of range"),
+        Code("PF104", "wrong file kind or format version"),
+        Code("PF201", "duplicate id"),
+        Code("PF202", "reference to an unknown criterion, fact or dimension"),
+        Code("PF203", "score for an unknown criterion"),
+        Code("PF204", "score outside its scale or of the wrong kind"),
+        Code("PF205", "criteria reference cannot be resolved"),
+        Code("PF206", "no stage scores candidates"),
+    ]
+}

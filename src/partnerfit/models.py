@@ -1,0 +1,390 @@
+"""Pydantic models of the two file kinds: criteria sets and candidate lists.
+
+Field names are the YAML keys; every field carries a description that the docs
+and the JSON Schemas are generated from. Cross-references (ids that must exist,
+scores that must fit their criterion) are checked in `partnerfit.validation`,
+which has the whole set in view.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Tag,
+    model_validator,
+)
+
+from partnerfit.loading import YamlFloat, YamlInt
+
+FORMAT_VERSION = 1
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+def as_text(value: Any) -> str:
+    """Text as written: numbers keep their source text, booleans their word."""
+    if isinstance(value, (YamlInt, YamlFloat)):
+        return value.text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    raise ValueError(f"expected text, got {_describe(value)}")
+
+
+def as_id(value: Any) -> str:
+    text = as_text(value)
+    if not _ID.match(text):
+        raise ValueError(
+            f"'{text}' is not a valid id: use letters, digits, '_', '-' or '.', "
+            "starting with a letter or digit"
+        )
+    return text
+
+
+def as_number(value: Any) -> float:
+    """A finite YAML number; text, booleans and null are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"expected a number, got {_describe(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite number, got {_source(value)}")
+    return number
+
+
+def as_weight(value: Any) -> float:
+    number = as_number(value)
+    if number <= 0:
+        raise ValueError(f"weight must be positive, got {_source(value)}")
+    return number
+
+
+def as_score_value(value: Any) -> bool | float | None:
+    if value is None or isinstance(value, bool):
+        return value
+    return as_number(value)
+
+
+def as_confidence(value: Any) -> str | float | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and not isinstance(value, (YamlInt, YamlFloat)):
+        if value in ("low", "medium", "high"):
+            return value
+        raise ValueError(f"expected low, medium, high or a number in 0..1, got '{value}'")
+    number = as_number(value)
+    if not 0 <= number <= 1:
+        raise ValueError(f"confidence must be within 0..1, got {_source(value)}")
+    return number
+
+
+def _source(value: Any) -> str:
+    return getattr(value, "text", None) or repr(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"text '{value}'"
+    return f"{_source(value)}"
+
+
+Text = Annotated[str, PlainValidator(as_text, json_schema_input_type=str)]
+Id = Annotated[str, PlainValidator(as_id, json_schema_input_type=str)]
+Number = Annotated[float, PlainValidator(as_number, json_schema_input_type=float)]
+Weight = Annotated[float, PlainValidator(as_weight, json_schema_input_type=float)]
+ScoreValue = Annotated[
+    bool | float | None, PlainValidator(as_score_value, json_schema_input_type=bool | float | None)
+]
+Confidence = Annotated[
+    Literal["low", "medium", "high"] | float | None,
+    PlainValidator(
+        as_confidence,
+        json_schema_input_type=Literal["low", "medium", "high"] | Annotated[float, Field(ge=0, le=1)],
+    ),
+]
+CriterionKind = Literal["rating", "measure", "flag"]
+Direction = Literal["benefit", "cost"]
+MissingPolicy = Literal["exclude", "worst", "skip"]
+AllianceType = Literal[
+    "joint_venture", "equity", "non_equity", "technology", "channel", "nonprofit", "other"
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Scale(Model):
+    """The range of a rating scale."""
+
+    min: Number = Field(description="Lowest rating (worst for a benefit criterion).")
+    max: Number = Field(description="Highest rating (best for a benefit criterion).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if self.min >= self.max:
+            raise ValueError(f"scale min ({self.min:g}) must be below max ({self.max:g})")
+        return self
+
+
+def _ordered_bounds(bounds: tuple[float, float] | None) -> tuple[float, float] | None:
+    if bounds is not None and bounds[0] >= bounds[1]:
+        raise ValueError(f"bounds must be [low, high] with low < high, got [{bounds[0]:g}, {bounds[1]:g}]")
+    return bounds
+
+
+Bounds = Annotated[tuple[Number, Number], AfterValidator(_ordered_bounds)]
+
+
+class Measured(Model):
+    """What criteria and facts have in common: an id and how values are read."""
+
+    id: Id = Field(description="Unique id; dimensions, criteria and facts share one namespace.")
+    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
+    description: Text | None = Field(None, description="What is assessed and how.")
+    kind: CriterionKind = Field(
+        "rating",
+        description="rating: a judgement on the scale; measure: a numeric fact; flag: true/false.",
+    )
+    direction: Direction = Field(
+        "benefit", description="benefit: more is better; cost: less is better."
+    )
+    scale: Scale | None = Field(
+        None, description="Rating scale of this criterion (ratings only; default: the set's scale)."
+    )
+    guide: dict[Number, Text] | None = Field(
+        None, description="Meaning of rating levels, e.g. {1: poor, 3: adequate, 5: excellent}."
+    )
+    unit: Text | None = Field(None, description="Unit of a measure, shown in output.")
+    bounds: Bounds | None = Field(
+        None,
+        description=(
+            "Fixed normalisation bounds [low, high] of a measure; values outside are clipped. "
+            "Without bounds a measure is normalised min-max over the candidates in the stage."
+        ),
+    )
+    missing: MissingPolicy = Field(
+        "exclude",
+        description=(
+            "A missing score makes the candidate incomplete (exclude), counts as the worst "
+            "value (worst), or is left out with weights renormalised (skip)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _kind_specific(self) -> Measured:
+        if self.kind != "rating" and (self.scale is not None or self.guide is not None):
+            raise ValueError(f"scale and guide apply to ratings only, not to a {self.kind}")
+        if self.kind != "measure" and self.bounds is not None:
+            raise ValueError(f"bounds apply to measures only, not to a {self.kind}")
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Criterion(Measured):
+    """A scored criterion inside a dimension."""
+
+    weight: Weight = Field(1.0, description="Relative weight within its dimension (positive).")
+
+
+class Fact(Measured):
+    """Data that gates may test but that is never scored."""
+
+    kind: CriterionKind = Field("flag", description="flag (default), measure or rating.")
+
+    @model_validator(mode="after")
+    def _no_skip(self) -> Fact:
+        if self.missing == "skip":
+            raise ValueError("missing: skip applies to scored criteria, not to facts")
+        return self
+
+
+class Dimension(Model):
+    """A group of criteria scored together, e.g. strategic fit."""
+
+    id: Id = Field(description="Unique id; shares the namespace of criteria and facts.")
+    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
+    short: Text | None = Field(
+        None, description="Short column label for narrow terminal tables (defaults to the name)."
+    )
+    description: Text | None = Field(None, description="What the dimension covers.")
+    weight: Weight = Field(1.0, description="Relative weight among the dimensions of a stage.")
+    criteria: list[Criterion] = Field(min_length=1, description="The criteria of this dimension.")
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Gate(Model):
+    """A knock-out rule: a candidate failing it is eliminated."""
+
+    criterion: Id = Field(description="Id of the criterion or fact tested.")
+    equals: bool | Number | None = Field(
+        None, description="Required value (true/false for flags, a number otherwise)."
+    )
+    min: Number | None = Field(None, description="Lowest acceptable value (inclusive).")
+    max: Number | None = Field(None, description="Highest acceptable value (inclusive).")
+    reason: Text | None = Field(None, description="Why the rule exists, shown when it eliminates.")
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> Gate:
+        if self.equals is None and self.min is None and self.max is None:
+            raise ValueError("a gate needs equals, min or max")
+        if self.equals is not None and (self.min is not None or self.max is not None):
+            raise ValueError("a gate takes either equals or min/max, not both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"gate min ({self.min:g}) is above its max ({self.max:g})")
+        return self
+
+
+class Shortlist(Model):
+    """Who moves on from a scoring stage: every condition given must hold."""
+
+    top: int | None = Field(
+        None, ge=0, description="Keep candidates ranked at or above this rank (ties kept)."
+    )
+    min_score: Number | None = Field(
+        None, description="Keep candidates whose total (0..100) is at least this."
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Shortlist:
+        if self.top is None and self.min_score is None:
+            raise ValueError("a shortlist needs top, min_score or both")
+        if self.min_score is not None and not 0 <= self.min_score <= 100:
+            raise ValueError(f"min_score must be within 0..100, got {self.min_score:g}")
+        return self
+
+
+class Stage(Model):
+    """One step of the screening: gates, then optionally scoring and a shortlist."""
+
+    id: Id = Field(description="Unique stage id.")
+    name: Text | None = Field(None, description="Human-readable name.")
+    description: Text | None = Field(None, description="What this stage is for.")
+    gates: list[Gate] = Field(default_factory=list, description="Knock-out rules tested first.")
+    method: Literal["weighted_sum"] | None = Field(
+        None, description=(
+            "Scoring method. A stage scores when it has a method, dimensions or a shortlist, "
+            "or no gates at all; a stage of gates alone scores nothing."
+        ),
+    )
+    dimensions: list[Id] | None = Field(
+        None, description="Dimensions scored in this stage (default: all)."
+    )
+    shortlist: Shortlist | None = Field(None, description="Who moves on to the next stage.")
+
+    @property
+    def scores(self) -> bool:
+        """A stage scores when it says how (method, dimensions, shortlist) or has no gates."""
+        said = self.method is not None or self.dimensions is not None or self.shortlist is not None
+        return said or not self.gates
+
+
+def _default_stages() -> list[Stage]:
+    return [Stage(id="score", method="weighted_sum")]
+
+
+class CriteriaSet(Model):
+    """A criteria set: dimensions of weighted criteria, facts and screening stages."""
+
+    partnerfit: Literal[1] = Field(description="File format version.")
+    kind: Literal["criteria"] = Field(description="File kind.")
+    id: Id = Field(description="Id of the criteria set, echoed in results.")
+    name: Text | None = Field(None, description="Human-readable name.")
+    version: Text | None = Field(None, description="Version of the set, as text.")
+    description: Text | None = Field(None, description="Purpose and sources of the set.")
+    scale: Scale = Field(
+        default_factory=lambda: Scale(min=1, max=5),
+        description="Default rating scale (default 1..5).",
+    )
+    dimensions: list[Dimension] = Field(min_length=1, description="The scored dimensions.")
+    facts: list[Fact] = Field(default_factory=list, description="Gate-only data, never scored.")
+    stages: list[Stage] = Field(
+        default_factory=_default_stages,
+        description="Stages run in order (default: one stage scoring every dimension).",
+    )
+
+    def criteria(self) -> list[Criterion]:
+        return [c for d in self.dimensions for c in d.criteria]
+
+    def measured(self) -> dict[str, Measured]:
+        """Every criterion and fact by id."""
+        items: dict[str, Measured] = {c.id: c for c in self.criteria()}
+        items.update((f.id, f) for f in self.facts)
+        return items
+
+    def scale_of(self, item: Measured) -> Scale:
+        return item.scale or self.scale
+
+
+class Score(Model):
+    """One score: a bare value, or a mapping with evidence and confidence."""
+
+    value: ScoreValue = Field(
+        None, description="A number, true/false for flags; null means missing."
+    )
+    evidence: Text | None = Field(None, description="Where the value comes from (text or link).")
+    confidence: Confidence = Field(
+        None, description="low, medium, high, or a number in 0..1."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_value(cls, data: Any) -> Any:
+        return data if isinstance(data, dict) else {"value": data}
+
+
+class Candidate(Model):
+    """A candidate partner and its scores."""
+
+    id: Id = Field(description="Unique candidate id.")
+    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
+    type: AllianceType | None = Field(None, description="Kind of partnership on offer.")
+    description: Text | None = Field(None, description="Notes on the candidate.")
+    scores: dict[Id, Score] = Field(
+        default_factory=dict, description="Scores by criterion or fact id."
+    )
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+def _criteria_tag(value: Any) -> str:
+    return "<inline>" if isinstance(value, dict) else "<path>"
+
+
+class CandidatesFile(Model):
+    """A list of candidates and the criteria set they are scored against."""
+
+    partnerfit: Literal[1] = Field(description="File format version.")
+    kind: Literal["candidates"] = Field(description="File kind.")
+    criteria: Annotated[
+        Annotated[Text, Tag("<path>")] | Annotated[CriteriaSet, Tag("<inline>")],
+        Discriminator(_criteria_tag),
+    ] = Field(description="Path of the criteria file (relative to this file), or the set inline.")
+    candidates: list[Candidate] = Field(min_length=1, description="The candidates.")

@@ -1,0 +1,48 @@
+"""`--format csv`: one row per candidate, flat columns, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from partnerfit.evaluation import Evaluation
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    return neutralise(str(value))
+
+
+def render(evaluation: Evaluation) -> str:
+    first = evaluation.candidates[0] if evaluation.candidates else None
+    criteria_ids = [s.id for s in first.criteria] if first else []
+    fact_ids = list(first.facts) if first else []
+    header = [
+        "rank", "id", "name", "type", "status", "stage", "total",
+        *evaluation.dimension_ids, *criteria_ids, *fact_ids,
+    ]  # fmt: skip
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for c in evaluation.candidates:
+        raw = {s.id: s.raw for s in c.criteria}
+        row = [c.rank, c.id, c.name, c.type, c.status, c.stage_reached, c.total]
+        row += [c.dimension_scores.get(d) for d in evaluation.dimension_ids]
+        row += [raw.get(k) for k in criteria_ids]
+        row += [c.facts.get(k) for k in fact_ids]
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
