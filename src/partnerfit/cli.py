@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 
-class ScoreFormat(str, enum.Enum):
+class ScoreFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -42,7 +42,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Choose strategic partners: staged, weighted, explainable scoring from YAML files."""
@@ -54,15 +56,19 @@ def _fail(code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
 
 @app.command()
 def score(
-    candidates: Annotated[Path, typer.Argument(help="Candidates file (kind: candidates).")],
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
     format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
     criteria: Annotated[
-        Path | None, typer.Option("--criteria", help="Criteria file to use instead of the one referenced.")
+        Path | None,
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
     ] = None,
 ) -> None:
     """Run the staged screening and print the ranking."""

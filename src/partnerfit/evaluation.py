@@ -143,8 +143,14 @@ def _stage_summaries(problem: Problem, outcome: PipelineOutcome) -> tuple[StageS
         bounds: dict[str, tuple[float, float] | None] = {}
         sc = so.scoring
         if sc is not None:
-            dims = tuple(d for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True) if w > 0)
-            dim_w = {d: float(_round(w) or 0.0) for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True) if w > 0}
+            dims = tuple(
+                d for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True) if w > 0
+            )
+            dim_w = {
+                d: float(_round(w) or 0.0)
+                for d, w in zip(problem.dimension_ids, sc.dimension_weights, strict=True)
+                if w > 0
+            }
             for j, col in enumerate(sc.columns):
                 item = problem.item_ids[col]
                 crit_w[item] = float(_round(sc.stated_weights[j]) or 0.0)
@@ -206,7 +212,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                         stage=so.stage.id,
                         criterion=g.gate.criterion,
                         rule=describe_gate(g.gate, kind),
-                        value=None if np.isnan(value) else (bool(value) if kind == FLAG else float(value)),
+                        value=None
+                        if np.isnan(value)
+                        else (bool(value) if kind == FLAG else float(value)),
                         passed=None if g.missing[i] else bool(g.passed[i]),
                         reason=g.gate.reason,
                     )
@@ -226,8 +234,19 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
             raw = score.value if score is not None else None
             if c.id not in details:
                 criterion_scores.append(
-                    CriterionScore(c.id, dims[c.id], raw, None, None, None, None, "unscored", False,
-                                   score.evidence if score else None, score.confidence if score else None)
+                    CriterionScore(
+                        c.id,
+                        dims[c.id],
+                        raw,
+                        None,
+                        None,
+                        None,
+                        None,
+                        "unscored",
+                        False,
+                        score.evidence if score else None,
+                        score.confidence if score else None,
+                    )
                 )
                 continue
             stage_id, s_index, j = details[c.id]
@@ -238,7 +257,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
             handling: Literal["scored", "worst", "skipped"] = "scored"
             if sc.worst_filled[i, j]:
                 handling = "worst"
-                cand_warnings.append(f"'{c.id}' is missing: counted as the worst value (missing: worst)")
+                cand_warnings.append(
+                    f"'{c.id}' is missing: counted as the worst value (missing: worst)"
+                )
             elif not sc.present[i, j]:
                 handling = "skipped"
                 cand_warnings.append(
@@ -248,7 +269,10 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
             clipped = bool(sc.clipped[i, j])
             if clipped:
                 lo, hi = measured[c.id].bounds or (np.nan, np.nan)
-                cand_warnings.append(f"'{c.id}' value {raw:g} lies outside its bounds [{lo:g}, {hi:g}] and was clipped")
+                cand_warnings.append(
+                    f"'{c.id}' value {raw:g} lies outside its bounds [{lo:g}, {hi:g}] "
+                    "and was clipped"
+                )
             criterion_scores.append(
                 CriterionScore(
                     id=c.id,
@@ -265,7 +289,13 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                 )
             )
         status_code = outcome.status[i]
-        status: Status = "ranked" if status_code == ACTIVE else "eliminated" if status_code == ELIMINATED else "incomplete"
+        status: Status = (
+            "ranked"
+            if status_code == ACTIVE
+            else "eliminated"
+            if status_code == ELIMINATED
+            else "incomplete"
+        )
         results.append(
             CandidateResult(
                 id=candidate.id,

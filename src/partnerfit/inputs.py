@@ -8,7 +8,7 @@ from pathlib import Path
 
 from partnerfit.findings import Finding, InputError
 from partnerfit.loading import Document, load_document
-from partnerfit.models import CandidatesFile, Candidate, CriteriaSet
+from partnerfit.models import Candidate, CandidatesFile, CriteriaSet
 from partnerfit.validation import (
     candidates_findings,
     criteria_findings,
@@ -24,7 +24,8 @@ class CandidatePool:
     candidates_path: str
     """The candidates file as given."""
     criteria_path: str | None
-    """The criteria file as referenced (relative to the candidates file) or given; None when inline."""
+    """The criteria file as referenced (relative to the candidates file) or as given with
+    `--criteria`; None when the set is inline."""
     criteria: CriteriaSet
     candidates: tuple[Candidate, ...]
 

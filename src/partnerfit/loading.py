@@ -144,6 +144,10 @@ def _resolve_tagged(tag: str, text: str) -> Any:
     return value
 
 
+def _short_tag(tag: str) -> str:
+    return "'!!" + tag.removeprefix(_CORE) + "'" if tag.startswith(_CORE) else f"'{tag}'"
+
+
 def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -266,7 +270,9 @@ class _Builder:
                 self.error(mark, "PF006", str(exc))
                 value = event.value
         else:
-            self.error(mark, "PF006", f"unsupported YAML tag '{tag}' (only plain data is read)")
+            self.error(
+                mark, "PF006", f"unsupported YAML tag {_short_tag(tag)} (only plain data is read)"
+            )
             value = event.value
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
@@ -276,7 +282,11 @@ class _Builder:
         mark = _pos(event.start_mark)
         self.count(1, mark)
         if event.tag not in (None, "!") and event.tag not in _ALLOWED_TAGS:
-            self.error(mark, "PF006", f"unsupported YAML tag '{event.tag}' (only plain data is read)")
+            self.error(
+                mark,
+                "PF006",
+                f"unsupported YAML tag {_short_tag(event.tag)} (only plain data is read)",
+            )
         if len(self.stack) >= MAX_DEPTH:
             raise self.fatal(mark, "PF007", f"nesting deeper than {MAX_DEPTH} levels")
         if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
@@ -293,7 +303,9 @@ class _Builder:
     def alias(self, event: Any) -> None:
         mark = _pos(event.start_mark)
         if event.anchor not in self.anchors:
-            raise self.fatal(mark, "PF004", f"alias '*{event.anchor}' names no anchor defined before it")
+            raise self.fatal(
+                mark, "PF004", f"alias '*{event.anchor}' names no anchor defined before it"
+            )
         value, size = self.anchors[event.anchor]
         self.count(size, mark)
         self.place(value, mark, is_scalar=not isinstance(value, (dict, list)))
@@ -332,7 +344,9 @@ def parse_document(text: str, display: str) -> Document:
         raise builder.fatal(where, "PF004", f"YAML syntax error: {problem}") from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        raise builder.fatal((line, col), "PF002", f"character not allowed in YAML: {exc.reason}") from None
+        raise builder.fatal(
+            (line, col), "PF002", f"character not allowed in YAML: {exc.reason}"
+        ) from None
     except yaml.YAMLError as exc:
         raise builder.fatal((1, 1), "PF004", f"YAML error: {exc}") from None
     finally:

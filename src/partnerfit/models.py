@@ -118,7 +118,8 @@ Confidence = Annotated[
     Literal["low", "medium", "high"] | float | None,
     PlainValidator(
         as_confidence,
-        json_schema_input_type=Literal["low", "medium", "high"] | Annotated[float, Field(ge=0, le=1)],
+        json_schema_input_type=Literal["low", "medium", "high"]
+        | Annotated[float, Field(ge=0, le=1)],
     ),
 ]
 CriterionKind = Literal["rating", "measure", "flag"]
@@ -148,7 +149,9 @@ class Scale(Model):
 
 def _ordered_bounds(bounds: tuple[float, float] | None) -> tuple[float, float] | None:
     if bounds is not None and bounds[0] >= bounds[1]:
-        raise ValueError(f"bounds must be [low, high] with low < high, got [{bounds[0]:g}, {bounds[1]:g}]")
+        raise ValueError(
+            f"bounds must be [low, high] with low < high, got [{bounds[0]:g}, {bounds[1]:g}]"
+        )
     return bounds
 
 
@@ -287,7 +290,8 @@ class Stage(Model):
     description: Text | None = Field(None, description="What this stage is for.")
     gates: list[Gate] = Field(default_factory=list, description="Knock-out rules tested first.")
     method: Literal["weighted_sum"] | None = Field(
-        None, description=(
+        None,
+        description=(
             "Scoring method. A stage scores when it has a method, dimensions or a shortlist, "
             "or no gates at all; a stage of gates alone scores nothing."
         ),
@@ -348,9 +352,7 @@ class Score(Model):
         None, description="A number, true/false for flags; null means missing."
     )
     evidence: Text | None = Field(None, description="Where the value comes from (text or link).")
-    confidence: Confidence = Field(
-        None, description="low, medium, high, or a number in 0..1."
-    )
+    confidence: Confidence = Field(None, description="low, medium, high, or a number in 0..1.")
 
     @model_validator(mode="before")
     @classmethod

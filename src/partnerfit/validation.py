@@ -33,7 +33,9 @@ def header_findings(doc: Document, expected: str | None = None) -> list[Finding]
     data = doc.data
     version = data.get("partnerfit")
     if version is None:
-        return [doc.finding((), "PF104", f"missing 'partnerfit: {FORMAT_VERSION}' (format version)")]
+        return [
+            doc.finding((), "PF104", f"missing 'partnerfit: {FORMAT_VERSION}' (format version)")
+        ]
     if isinstance(version, bool) or version != FORMAT_VERSION:
         return [
             doc.finding(
@@ -47,10 +49,14 @@ def header_findings(doc: Document, expected: str | None = None) -> list[Finding]
         hint = did_you_mean(str(kind), KINDS) if kind is not None else None
         where: Loc = ("kind",) if kind is not None else ()
         return [
-            doc.finding(where, "PF104", f"kind must be one of {', '.join(KINDS)}, got {kind!r}", hint=hint)
+            doc.finding(
+                where, "PF104", f"kind must be one of {', '.join(KINDS)}, got {kind!r}", hint=hint
+            )
         ]
     if expected is not None and kind != expected:
-        return [doc.finding(("kind",), "PF104", f"expected a file of kind '{expected}', got '{kind}'")]
+        return [
+            doc.finding(("kind",), "PF104", f"expected a file of kind '{expected}', got '{kind}'")
+        ]
     return []
 
 
@@ -131,7 +137,9 @@ def schema_findings(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Fi
             if kind == "extra_forbidden":
                 key = str(loc[-1])
                 hint = did_you_mean(key, _fields_at(model, loc[:-1]))
-                findings.append(doc.finding(loc, "PF101", f"unknown key '{key}'", hint=hint, key=True))
+                findings.append(
+                    doc.finding(loc, "PF101", f"unknown key '{key}'", hint=hint, key=True)
+                )
             elif kind == "missing":
                 findings.append(doc.finding(loc[:-1], "PF102", f"missing required key '{loc[-1]}'"))
             else:
@@ -150,6 +158,10 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return sorted(set(findings))
 
 
+def _key(level: float) -> str:
+    return f"{level:g}"
+
+
 def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> list[Finding]:
     """Cross-reference checks within one criteria set."""
     out: list[Finding] = []
@@ -160,7 +172,9 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
             line = doc.mark((*base, *seen[item_id]))[0]
             out.append(
                 doc.finding(
-                    (*base, *loc, "id"), "PF201", f"duplicate id '{item_id}' (first used at line {line})"
+                    (*base, *loc, "id"),
+                    "PF201",
+                    f"duplicate id '{item_id}' (first used at line {line})",
                 )
             )
         else:
@@ -177,17 +191,18 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
     for item_id, item in measured.items():
         if item.kind == "rating" and item.guide:
             scale = criteria.scale_of(item)
-            loc = next(loc for i, loc in seen.items() if i == item_id)[:-1]
-            for level in item.guide:
-                if not scale.min <= level <= scale.max:
-                    out.append(
-                        doc.finding(
-                            (*base, *loc, "guide"),
-                            "PF204",
-                            f"guide level {level:g} of '{item_id}' is outside the scale "
-                            f"{scale.min:g}..{scale.max:g}",
-                        )
-                    )
+            loc = seen[item_id][:-1]
+            out.extend(
+                doc.finding(
+                    (*base, *loc, "guide", _key(level)),
+                    "PF204",
+                    f"guide level {level:g} of '{item_id}' is outside the scale "
+                    f"{scale.min:g}..{scale.max:g}",
+                    key=True,
+                )
+                for level in item.guide
+                if not scale.min <= level <= scale.max
+            )
 
     dimension_ids = {d.id for d in criteria.dimensions}
     stage_ids: dict[str, int] = {}
@@ -208,8 +223,8 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
                 )
         for g_index, gate in enumerate(stage.gates):
             g_loc: Loc = (*s_loc, "gates", g_index)
-            item = measured.get(gate.criterion)
-            if item is None:
+            gated = measured.get(gate.criterion)
+            if gated is None:
                 out.append(
                     doc.finding(
                         (*g_loc, "criterion"),
@@ -219,18 +234,39 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
                     )
                 )
                 continue
-            if item.kind == "flag" and (gate.min is not None or gate.max is not None):
-                out.append(doc.finding(g_loc, "PF103", f"'{item.id}' is a flag: gate it with equals: true/false"))
-            if item.kind == "flag" and gate.equals is not None and not isinstance(gate.equals, bool):
-                out.append(doc.finding((*g_loc, "equals"), "PF103", f"'{item.id}' is a flag: equals takes true or false"))
-            if item.kind != "flag" and isinstance(gate.equals, bool):
-                out.append(doc.finding((*g_loc, "equals"), "PF103", f"'{item.id}' is a {item.kind}: equals takes a number"))
+            if gated.kind == "flag" and (gate.min is not None or gate.max is not None):
+                out.append(
+                    doc.finding(
+                        g_loc, "PF103", f"'{gated.id}' is a flag: gate it with equals: true/false"
+                    )
+                )
+            if (
+                gated.kind == "flag"
+                and gate.equals is not None
+                and not isinstance(gate.equals, bool)
+            ):
+                out.append(
+                    doc.finding(
+                        (*g_loc, "equals"),
+                        "PF103",
+                        f"'{gated.id}' is a flag: equals takes true or false",
+                    )
+                )
+            if gated.kind != "flag" and isinstance(gate.equals, bool):
+                out.append(
+                    doc.finding(
+                        (*g_loc, "equals"),
+                        "PF103",
+                        f"'{gated.id}' is a {gated.kind}: equals takes a number",
+                    )
+                )
     if not any(stage.scores for stage in criteria.stages):
         out.append(
             doc.finding(
                 (*base, "stages"),
                 "PF206",
-                "no stage scores candidates: give at least one stage a method, dimensions or shortlist",
+                "no stage scores candidates: give at least one stage a method, "
+                "dimensions or shortlist",
             )
         )
     return out
@@ -275,9 +311,21 @@ def candidates_findings(
             v_loc = (*s_loc, "value") if (*s_loc, "value") in doc.marks else s_loc
             if item.kind == "flag":
                 if not isinstance(value, bool):
-                    out.append(doc.finding(v_loc, "PF204", f"'{key}' is a flag: expected true or false, got {value:g}"))
+                    out.append(
+                        doc.finding(
+                            v_loc,
+                            "PF204",
+                            f"'{key}' is a flag: expected true or false, got {value:g}",
+                        )
+                    )
             elif isinstance(value, bool):
-                out.append(doc.finding(v_loc, "PF204", f"'{key}' is a {item.kind}: expected a number, got {str(value).lower()}"))
+                out.append(
+                    doc.finding(
+                        v_loc,
+                        "PF204",
+                        f"'{key}' is a {item.kind}: expected a number, got {str(value).lower()}",
+                    )
+                )
             elif item.kind == "rating":
                 scale = criteria.scale_of(item)
                 if not scale.min <= value <= scale.max:
@@ -285,7 +333,8 @@ def candidates_findings(
                         doc.finding(
                             v_loc,
                             "PF204",
-                            f"rating {value:g} for '{key}' is outside the scale {scale.min:g}..{scale.max:g}",
+                            f"rating {value:g} for '{key}' is outside the scale "
+                            f"{scale.min:g}..{scale.max:g}",
                         )
                     )
     return out

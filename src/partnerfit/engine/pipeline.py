@@ -216,7 +216,9 @@ def _score_stage(
     active = out.status == ACTIVE
     excluded = active & (missing & (policy == EXCLUDE)).any(axis=1)
     for i in np.nonzero(excluded)[0]:
-        names = tuple(problem.item_ids[columns[j]] for j in np.nonzero(missing[i] & (policy == EXCLUDE))[0])
+        names = tuple(
+            problem.item_ids[columns[j]] for j in np.nonzero(missing[i] & (policy == EXCLUDE))[0]
+        )
         message = f"missing scores needed by stage '{stage.id}': {', '.join(names)}"
         out.reasons[i].append(Reason(stage.id, "missing_scores", message, names))
         out.status[i] = INCOMPLETE
@@ -271,7 +273,9 @@ def _score_stage(
             for i in np.nonzero(active & ~kept)[0]:
                 why = []
                 if shortlist.top is not None and ranks[i] > shortlist.top:
-                    why.append(f"rank {ranks[i]} of {field_size}, shortlist keeps the top {shortlist.top}")
+                    why.append(
+                        f"rank {ranks[i]} of {field_size}, shortlist keeps the top {shortlist.top}"
+                    )
                 if shortlist.min_score is not None and rounded[i] < shortlist.min_score:
                     why.append(f"total {rounded[i]:.2f} below min_score {shortlist.min_score:g}")
                 message = f"not shortlisted: {'; '.join(why)}"
@@ -290,12 +294,12 @@ def _score_stage(
         clipped=normalised.clipped & active[:, None],
         constant=normalised.constant & active.any(),
         effective_weights=np.where(active[:, None], result.effective_weights, 0.0),
-        dimension_scores=np.where(active[:, None] & dim_mask[None, :], result.dimension_scores, np.nan),
+        dimension_scores=np.where(
+            active[:, None] & dim_mask[None, :], result.dimension_scores, np.nan
+        ),
         dimension_weights=dimension_weights / dimension_weights.sum(),
         stated_weights=stated,
         totals=totals,
         ranks=ranks,
         kept=kept,
     )
-
-

@@ -107,7 +107,9 @@ def weighted_sum(
     share_total = dimension_share.sum(axis=1, keepdims=True)
     has_total = share_total[:, 0] > 0
     dimension_share = dimension_share / np.where(share_total > 0, share_total, 1.0)
-    effective = weighted_presence / safe_denominator[:, dimension_of] * dimension_share[:, dimension_of]
+    effective = (
+        weighted_presence / safe_denominator[:, dimension_of] * dimension_share[:, dimension_of]
+    )
     totals = np.where(has_total, (effective * filled).sum(axis=1), np.nan)
     return WeightedSum(dimension_scores, totals, effective)
 
@@ -120,5 +122,5 @@ def round_totals(totals: FloatArray) -> FloatArray:
 def competition_ranks(totals: FloatArray) -> IntArray:
     """Standard competition ranks, highest first: equal totals share a rank (1, 2, 2, 4)."""
     ascending = np.sort(totals)
-    greater = totals.shape[0] - np.searchsorted(ascending, totals, side="right")
-    return (greater + 1).astype(np.int64)
+    greater: IntArray = totals.shape[0] - np.searchsorted(ascending, totals, side="right")
+    return greater + 1

@@ -32,7 +32,9 @@ def ranking_table(evaluation: Evaluation) -> Table:
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=28, min_width=8)
     dims = final.dimensions if final is not None else evaluation.dimension_ids
     for d in dims:
-        table.add_column(evaluation.dimension_labels[d], justify="right", no_wrap=True, overflow="ellipsis")
+        table.add_column(
+            evaluation.dimension_labels[d], justify="right", no_wrap=True, overflow="ellipsis"
+        )
     table.add_column("Total", justify="right", no_wrap=True, style="bold")
     for c in evaluation.ranked:
         table.add_row(
