@@ -108,14 +108,15 @@ def _render(evaluation: object, format: ScoreFormat, *, to_file: bool) -> str | 
     from partnerfit.output import console
     from partnerfit.render import table
 
-    if not to_file:
-        table.print_evaluation(evaluation, console())
+    terminal = console()
+    if not to_file and terminal.is_terminal:
+        table.print_evaluation(evaluation, terminal)
         return None
     import io
 
     buffer = io.StringIO()
-    table.print_evaluation(evaluation, console(file=buffer))
-    return buffer.getvalue()
+    table.print_evaluation(evaluation, console(file=buffer, width=terminal.width))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def main() -> None:

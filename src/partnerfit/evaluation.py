@@ -313,7 +313,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                     for f in criteria.facts
                 },
                 gates=tuple(gate_checks),
-                reasons=tuple(outcome.reasons[i]),
+                reasons=tuple(outcome.reasons.get(i, ())),
                 warnings=tuple(dict.fromkeys(cand_warnings)),
             )
         )

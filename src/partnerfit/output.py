@@ -19,12 +19,12 @@ class OutputError(Exception):
     """The output file cannot be written; nothing was written."""
 
 
-def console(*, stderr: bool = False, file: object = None) -> Console:
+def console(*, stderr: bool = False, file: object = None, width: int | None = None) -> Console:
     """A rich console that follows the terminal: colour only on a TTY, NO_COLOR and
     COLUMNS honoured (rich reads both), no highlighting of numbers in prose."""
     from rich.console import Console
 
-    return Console(stderr=stderr, file=file, highlight=False)  # type: ignore[arg-type]
+    return Console(stderr=stderr, file=file, width=width, highlight=False)  # type: ignore[arg-type]
 
 
 def print_findings(findings: Iterable[Finding]) -> None:

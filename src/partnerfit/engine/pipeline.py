@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from partnerfit.engine.problem import EXCLUDE, FLAG, WORST, Problem
+from partnerfit.engine.problem import EXCLUDE, FLAG, MEASURE, WORST, Problem
 from partnerfit.engine.scoring import (
     BoolArray,
     FloatArray,
@@ -94,7 +94,8 @@ class PipelineOutcome:
     stages: list[StageOutcome] = field(default_factory=list)
     status: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     reached: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    reasons: list[list[Reason]] = field(default_factory=list)
+    reasons: dict[int, list[Reason]] = field(default_factory=dict)
+    """Why each candidate that left the field left it, by row."""
     final_totals: FloatArray = field(default_factory=lambda: np.zeros(0))
     final_ranks: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     warnings: list[str] = field(default_factory=list)
@@ -155,7 +156,6 @@ def run_pipeline(
     out = PipelineOutcome(problem)
     out.status = np.full(n, ACTIVE, dtype=np.int64)
     out.reached = np.zeros(n, dtype=np.int64)
-    out.reasons = [[] for _ in range(n)]
     last_totals = np.full(n, np.nan)
     for s_index, stage in enumerate(stages):
         entered = out.status == ACTIVE
@@ -168,10 +168,14 @@ def run_pipeline(
         out.stages.append(StageOutcome(stage, entered, out.status == ACTIVE, gates, scoring))
     survivors = out.status == ACTIVE
     out.final_totals = np.where(survivors, round_totals(last_totals), np.nan)
-    ranks = np.zeros(n, dtype=np.int64)
-    if survivors.any():
-        ranks[survivors] = competition_ranks(out.final_totals[survivors])
-    out.final_ranks = ranks
+    last = next((so.scoring for so in reversed(out.stages) if so.scoring is not None), None)
+    if last is not None and np.array_equal(last.scored, survivors):
+        out.final_ranks = last.ranks  # nobody left after the last scoring: same field, same ranks
+    else:
+        ranks = np.zeros(n, dtype=np.int64)
+        if survivors.any():
+            ranks[survivors] = competition_ranks(out.final_totals[survivors])
+        out.final_ranks = ranks
     return out
 
 
@@ -192,11 +196,11 @@ def _run_gate(
     for i in np.nonzero(entered & ~passed & ~missing)[0]:
         because = f" ({gate.reason})" if gate.reason else ""
         message = f"gate failed: {rule}, got {format_value(tested[i], kind)}{because}"
-        out.reasons[i].append(Reason(stage.id, "gate_failed", message, (gate.criterion,)))
+        out.reasons.setdefault(int(i), []).append(Reason(stage.id, "gate_failed", message, (gate.criterion,)))
         out.status[i] = ELIMINATED
     for i in np.nonzero(missing & still_in)[0]:
         message = f"gate untestable: {gate.criterion} is missing ({rule})"
-        out.reasons[i].append(Reason(stage.id, "gate_missing", message, (gate.criterion,)))
+        out.reasons.setdefault(int(i), []).append(Reason(stage.id, "gate_missing", message, (gate.criterion,)))
         if out.status[i] == ACTIVE:
             out.status[i] = INCOMPLETE
     return GateOutcome(gate, column, tested, passed, missing, entered)
@@ -209,78 +213,84 @@ def _score_stage(
     stage_dims = stage.dimensions or list(problem.dimension_ids)
     dim_mask = np.isin(np.array(problem.dimension_ids), stage_dims)
     columns = np.nonzero(dim_mask[problem.dimension_of])[0]
-    values = problem.values[:, columns]
-    missing = np.isnan(values)
+    k = len(columns)
+    contiguous = k > 0 and columns[-1] - columns[0] == k - 1
+    # a view when the stage's criteria are adjacent columns (always so for all dimensions)
+    values = problem.values[:, columns[0] : columns[0] + k] if contiguous else problem.values[:, columns]
     policy = problem.missing[columns]
-
     active = out.status == ACTIVE
-    excluded = active & (missing & (policy == EXCLUDE)).any(axis=1)
-    for i in np.nonzero(excluded)[0]:
-        names = tuple(
-            problem.item_ids[columns[j]] for j in np.nonzero(missing[i] & (policy == EXCLUDE))[0]
-        )
-        message = f"missing scores needed by stage '{stage.id}': {', '.join(names)}"
-        out.reasons[i].append(Reason(stage.id, "missing_scores", message, names))
-        out.status[i] = INCOMPLETE
-    active &= ~excluded
-    present = ~missing & active[:, None]
-    worst_filled = missing & (policy == WORST)[None, :] & active[:, None]
-    no_scores = active & ~(present | worst_filled).any(axis=1)
-    for i in np.nonzero(no_scores)[0]:
-        message = f"no score present for any criterion of stage '{stage.id}'"
-        out.reasons[i].append(Reason(stage.id, "no_scores", message))
-        out.status[i] = INCOMPLETE
-    active &= ~no_scores
+
+    missing = np.isnan(values)
+    active_missing = bool((missing.any(axis=1) & active).any())
+    if active_missing:
+        excluded_cells = missing & (policy == EXCLUDE)
+        excluded = active & excluded_cells.any(axis=1)
+        for i in np.nonzero(excluded)[0]:
+            names = tuple(problem.item_ids[columns[j]] for j in np.nonzero(excluded_cells[i])[0])
+            message = f"missing scores needed by stage '{stage.id}': {', '.join(names)}"
+            out.reasons.setdefault(int(i), []).append(
+                Reason(stage.id, "missing_scores", message, names)
+            )
+            out.status[i] = INCOMPLETE
+        active &= ~excluded
+        present = ~missing & active[:, None]
+        worst_filled = missing & (policy == WORST)[None, :] & active[:, None]
+        counted = present | worst_filled
+        no_scores = active & ~counted.any(axis=1)
+        for i in np.nonzero(no_scores)[0]:
+            message = f"no score present for any criterion of stage '{stage.id}'"
+            out.reasons.setdefault(int(i), []).append(Reason(stage.id, "no_scores", message))
+            out.status[i] = INCOMPLETE
+        active &= ~no_scores
+    else:
+        present = np.broadcast_to(active[:, None], values.shape)
+        worst_filled = np.zeros(values.shape, dtype=bool)
 
     low = problem.low[columns].copy()
     high = problem.high[columns].copy()
     from_field = np.isnan(low)
     if from_field.any():
-        field_low, field_high = field_bounds(np.where(active[:, None], values, np.nan))
-        low = np.where(from_field, field_low, low)
-        high = np.where(from_field, field_high, high)
+        field_values = values[:, from_field]
+        if not active.all() or active_missing or missing[:, from_field].any():
+            field_values = np.where(active[:, None] & ~missing[:, from_field], field_values, np.nan)
+            field_low, field_high = field_bounds(field_values)
+        else:
+            field_low, field_high = field_values.min(axis=0), field_values.max(axis=0)
+        low[from_field], high[from_field] = field_low, field_high
         for j in np.nonzero(from_field)[0]:
             item_id = problem.item_ids[columns[j]]
             if item_id in fixed:
                 low[j], high[j] = fixed[item_id]
-    normalised = normalise(values, low, high, problem.benefit[columns])
-    scores = np.where(worst_filled, 0.0, normalised.scores)
-    counted = (present | worst_filled) & active[:, None]
-    scores = np.where(counted, scores, np.nan)
-
-    dimension_weights = np.where(dim_mask, problem.dimension_weights, 0.0)
-    crit_dims = problem.dimension_of[columns]
-    result = weighted_sum(
-        np.nan_to_num(scores),
-        counted,
-        problem.criterion_weights[columns],
-        crit_dims,
-        np.where(dim_mask, problem.dimension_weights, 0.0),
+    bounded_measures = (problem.kind[columns] == MEASURE) & ~np.isnan(problem.low[columns])
+    fixed_field = np.array([problem.item_ids[c] in fixed for c in columns], dtype=bool)
+    normalised = normalise(
+        values,
+        low,
+        high,
+        problem.benefit[columns],
+        check_clipping=bounded_measures | fixed_field,
     )
+    crit_dims = problem.dimension_of[columns]
+    dimension_weights = np.where(dim_mask, problem.dimension_weights, 0.0)
+    if active_missing:
+        scores = np.where(worst_filled, 0.0, normalised.scores)
+        scores = np.where(counted, scores, np.nan)
+        result = weighted_sum(
+            np.nan_to_num(scores), counted, problem.criterion_weights[columns], crit_dims, dimension_weights
+        )
+    else:
+        scores = normalised.scores
+        result = weighted_sum(
+            scores, None, problem.criterion_weights[columns], crit_dims, dimension_weights
+        )
     totals = np.where(active, result.totals, np.nan)
     rounded = round_totals(totals)
     ranks = np.zeros(n, dtype=np.int64)
     kept = active.copy()
     if active.any():
         ranks[active] = competition_ranks(rounded[active])
-        shortlist = stage.shortlist
-        if shortlist is not None:
-            if shortlist.top is not None:
-                kept &= ranks <= shortlist.top
-            if shortlist.min_score is not None:
-                kept &= rounded >= shortlist.min_score
-            field_size = int(active.sum())
-            for i in np.nonzero(active & ~kept)[0]:
-                why = []
-                if shortlist.top is not None and ranks[i] > shortlist.top:
-                    why.append(
-                        f"rank {ranks[i]} of {field_size}, shortlist keeps the top {shortlist.top}"
-                    )
-                if shortlist.min_score is not None and rounded[i] < shortlist.min_score:
-                    why.append(f"total {rounded[i]:.2f} below min_score {shortlist.min_score:g}")
-                message = f"not shortlisted: {'; '.join(why)}"
-                out.reasons[i].append(Reason(stage.id, "not_shortlisted", message))
-                out.status[i] = ELIMINATED
+        if stage.shortlist is not None:
+            _shortlist(stage, rounded, ranks, active, kept, out)
     stated = normalise_weights(problem.criterion_weights[columns], crit_dims, len(dim_mask))
     stated = stated * (dimension_weights / dimension_weights.sum())[crit_dims]
     return ScoringOutcome(
@@ -291,15 +301,39 @@ def _score_stage(
         normalised=scores,
         present=present,
         worst_filled=worst_filled,
-        clipped=normalised.clipped & active[:, None],
+        clipped=normalised.clipped,
         constant=normalised.constant & active.any(),
-        effective_weights=np.where(active[:, None], result.effective_weights, 0.0),
-        dimension_scores=np.where(
-            active[:, None] & dim_mask[None, :], result.dimension_scores, np.nan
-        ),
+        effective_weights=result.effective_weights,
+        dimension_scores=np.where(dim_mask[None, :], result.dimension_scores, np.nan),
         dimension_weights=dimension_weights / dimension_weights.sum(),
         stated_weights=stated,
         totals=totals,
         ranks=ranks,
         kept=kept,
     )
+
+
+def _shortlist(
+    stage: Stage,
+    rounded: FloatArray,
+    ranks: IntArray,
+    active: BoolArray,
+    kept: BoolArray,
+    out: PipelineOutcome,
+) -> None:
+    shortlist = stage.shortlist
+    assert shortlist is not None
+    if shortlist.top is not None:
+        kept &= ranks <= shortlist.top
+    if shortlist.min_score is not None:
+        kept &= rounded >= shortlist.min_score
+    field_size = int(active.sum())
+    for i in np.nonzero(active & ~kept)[0]:
+        why = []
+        if shortlist.top is not None and ranks[i] > shortlist.top:
+            why.append(f"rank {ranks[i]} of {field_size}, shortlist keeps the top {shortlist.top}")
+        if shortlist.min_score is not None and rounded[i] < shortlist.min_score:
+            why.append(f"total {rounded[i]:.2f} below min_score {shortlist.min_score:g}")
+        message = f"not shortlisted: {'; '.join(why)}"
+        out.reasons.setdefault(int(i), []).append(Reason(stage.id, "not_shortlisted", message))
+        out.status[i] = ELIMINATED

@@ -43,24 +43,37 @@ class Normalised:
 
 
 def normalise(
-    values: FloatArray, low: FloatArray, high: FloatArray, benefit: BoolArray
+    values: FloatArray,
+    low: FloatArray,
+    high: FloatArray,
+    benefit: BoolArray,
+    *,
+    check_clipping: BoolArray | None = None,
 ) -> Normalised:
     """Map each column linearly from [low, high] to 0..100; cost columns are inverted.
 
     score = 100 * (clip(v, low, high) - low) / (high - low), and 100 - that for cost.
-    A column with high == low has no spread: every present value scores 50.
+    A column with high == low has no spread: every present value scores 50. Missing
+    values (NaN) stay NaN. `check_clipping` limits the clipping report to the columns
+    that can lie outside their bounds (default: all).
     """
     span = high - low
     constant = ~(span > 0)
-    clipped_values = np.clip(values, low, high)
-    with np.errstate(invalid="ignore"):
-        clipped = (values < low) | (values > high)
     safe_span = np.where(constant, 1.0, span)
-    scores = (clipped_values - low) / safe_span * 100.0
-    scores = np.where(benefit, scores, 100.0 - scores)
-    scores = np.where(constant, CONSTANT_SCORE, scores)
-    scores = np.where(np.isnan(values), np.nan, scores)
-    return Normalised(scores, clipped & ~np.isnan(values), constant)
+    # score = clip(v) * slope + offset, one pass for benefit and cost columns alike
+    slope = np.where(benefit, 100.0, -100.0) / safe_span
+    offset = np.where(benefit, -low, -high) * slope
+    slope = np.where(constant, 0.0, slope)
+    offset = np.where(constant, CONSTANT_SCORE, offset)
+    check = np.ones(values.shape[1], dtype=bool) if check_clipping is None else check_clipping
+    clipped = np.zeros(values.shape, dtype=bool)
+    if check.any():
+        sub = values[:, check]
+        with np.errstate(invalid="ignore"):
+            clipped[:, check] = (sub < low[check]) | (sub > high[check])
+    clipped_values = np.clip(values, low, high) if clipped.any() else values
+    scores = clipped_values * slope + offset
+    return Normalised(scores, clipped, constant)
 
 
 @dataclass(frozen=True)
@@ -81,7 +94,7 @@ def normalise_weights(weights: FloatArray, groups: IntArray, n_groups: int) -> F
 
 def weighted_sum(
     scores: FloatArray,
-    present: BoolArray,
+    present: BoolArray | None,
     criterion_weights: FloatArray,
     dimension_of: IntArray,
     dimension_weights: FloatArray,
@@ -92,10 +105,20 @@ def weighted_sum(
     candidate has, dimension weights over the dimensions it has (both are the
     stated weights when nothing is skipped):
     dimension score = sum(w_c * s_c) / sum(w_c); total = sum(W_d * dim_d) / sum(W_d).
+    `present=None` means every score is present: two matrix products then suffice.
     """
     n_dims = dimension_weights.shape[0]
-    membership = np.zeros((criterion_weights.shape[0], n_dims))
-    membership[np.arange(criterion_weights.shape[0]), dimension_of] = 1.0
+    n, k = scores.shape
+    membership = np.zeros((k, n_dims))
+    membership[np.arange(k), dimension_of] = 1.0
+    if present is None:
+        within = normalise_weights(criterion_weights, dimension_of, n_dims)
+        shares = dimension_weights / dimension_weights.sum()
+        effective = within * shares[dimension_of]
+        dimension_scores = scores @ (membership * within[:, None])
+        has = membership.any(axis=0)
+        dimension_scores = np.where(has, dimension_scores, np.nan)
+        return WeightedSum(dimension_scores, scores @ effective, np.broadcast_to(effective, (n, k)))
     weighted_presence = present * criterion_weights
     filled = np.where(present, scores, 0.0)
     numerator = (filled * weighted_presence) @ membership
@@ -107,9 +130,8 @@ def weighted_sum(
     share_total = dimension_share.sum(axis=1, keepdims=True)
     has_total = share_total[:, 0] > 0
     dimension_share = dimension_share / np.where(share_total > 0, share_total, 1.0)
-    effective = (
-        weighted_presence / safe_denominator[:, dimension_of] * dimension_share[:, dimension_of]
-    )
+    per_dimension = dimension_share / safe_denominator  # (n, dims)
+    effective = weighted_presence * per_dimension[:, dimension_of]
     totals = np.where(has_total, (effective * filled).sum(axis=1), np.nan)
     return WeightedSum(dimension_scores, totals, effective)
 
@@ -121,6 +143,14 @@ def round_totals(totals: FloatArray) -> FloatArray:
 
 def competition_ranks(totals: FloatArray) -> IntArray:
     """Standard competition ranks, highest first: equal totals share a rank (1, 2, 2, 4)."""
-    ascending = np.sort(totals)
-    greater: IntArray = totals.shape[0] - np.searchsorted(ascending, totals, side="right")
-    return greater + 1
+    n = totals.shape[0]
+    order = np.argsort(-totals, kind="stable")
+    ordered = totals[order]
+    starts = np.empty(n, dtype=bool)
+    starts[:1] = True
+    starts[1:] = ordered[1:] != ordered[:-1]
+    # each position takes the rank of the first position of its run of equal totals
+    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = first + 1
+    return ranks

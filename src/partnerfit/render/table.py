@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -27,7 +28,7 @@ def ranking_table(evaluation: Evaluation) -> Table:
     title = f"{evaluation.criteria_name or evaluation.criteria_id}: final ranking"
     if final is not None:
         title += f" (stage {final.id})"
-    table = Table(title=title, title_justify="left", expand=False, pad_edge=False)
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=28, min_width=8)
     dims = final.dimensions if final is not None else evaluation.dimension_ids
@@ -50,7 +51,7 @@ def dropped_table(evaluation: Evaluation) -> Table | None:
     others = [c for c in evaluation.candidates if c.status != "ranked"]
     if not others:
         return None
-    table = Table(title="Not ranked", title_justify="left", pad_edge=False)
+    table = Table(title="Not ranked", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=24, min_width=8)
     table.add_column("Status", no_wrap=True)
     table.add_column("Stage", no_wrap=True, overflow="ellipsis", max_width=14)

@@ -1,0 +1,147 @@
+"""partnerfit benchmarks: each figure beside its baseline, measured in the same run.
+
+    .venv/bin/python benchmarks/run.py            # full figures (about a minute)
+    .venv/bin/python benchmarks/run.py --quick    # small sizes, few repeats (CI)
+
+Targets (docs/performance.md) are printed beside the ratios but never asserted:
+timings belong here, not in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from partnerfit.engine.pipeline import run_pipeline  # noqa: E402
+from partnerfit.engine.problem import Problem  # noqa: E402
+from partnerfit.engine.scoring import competition_ranks  # noqa: E402
+from partnerfit.models import Stage  # noqa: E402
+
+EXAMPLE = REPO / "tests" / "fixtures" / "valid" / "candidates.yaml"  # TEMP until the example lands
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Best wall time of `repeat` runs, in seconds (the least disturbed run)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def median_of(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(label: str, seconds: float, baseline: float, target: float | None) -> None:
+    ratio = seconds / baseline
+    verdict = ""
+    if target is not None:
+        verdict = f"target <= {target:g}x: {'met' if ratio <= target else 'MISSED'}"
+    print(f"  {label:<44} {seconds * 1000:9.1f} ms  {ratio:5.2f}x  {verdict}")
+
+
+def cold_start(repeat: int) -> None:
+    print("Cold start (median of runs, new process each time):")
+    python = sys.executable
+    script = str(Path(python).with_name("partnerfit"))
+    env = {**os.environ, "COLUMNS": "100"}
+
+    def run(args: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(args, check=True, capture_output=True, env=env, cwd=REPO)
+
+    baseline = median_of(run([python, "-c", "import numpy, yaml"]), repeat)
+    label = 'baseline: python -c "import numpy, yaml"'
+    print(f"  {label:<44} {baseline * 1000:9.1f} ms  1.00x")
+    row(
+        "partnerfit score EXAMPLE --format json",
+        median_of(run([script, "score", str(EXAMPLE), "--format", "json"]), repeat),
+        baseline,
+        2.5,
+    )
+    row("partnerfit score EXAMPLE (table)", median_of(run([script, "score", str(EXAMPLE)]), repeat), baseline, None)
+    row("partnerfit --version", median_of(run([script, "--version"]), repeat), baseline, None)
+
+
+def synthetic_problem(n: int, m: int, seed: int = 7) -> Problem:
+    """n candidates x m criteria in 4 dimensions: ratings, bounded and unbounded measures."""
+    rng = np.random.default_rng(seed)
+    kind = np.array([i % 3 == 2 for i in range(m)], dtype=np.int64)  # every third a measure
+    values = np.where(kind == 1, rng.uniform(0, 1000, (n, m)), rng.integers(1, 6, (n, m)))
+    low = np.where(kind == 1, np.nan, 1.0)
+    high = np.where(kind == 1, np.nan, 5.0)
+    return Problem(
+        candidate_ids=tuple(f"c{i}" for i in range(n)),
+        item_ids=tuple(f"k{j}" for j in range(m)),
+        values=values.astype(np.float64),
+        kind=kind,
+        benefit=np.array([j % 4 != 3 for j in range(m)]),
+        low=low,
+        high=high,
+        missing=np.zeros(m, dtype=np.int64),
+        n_criteria=m,
+        dimension_ids=("d0", "d1", "d2", "d3"),
+        dimension_weights=np.array([4.0, 3.0, 2.0, 1.0]),
+        dimension_of=np.arange(m, dtype=np.int64) % 4,
+        criterion_weights=rng.uniform(1, 10, m),
+    )
+
+
+def bare_numpy(problem: Problem) -> np.ndarray:
+    """The same maths written directly: normalise over bounds (min-max where unbounded),
+    invert cost columns, one weighted sum with the effective weights, competition ranks."""
+    x = problem.values
+    low = np.where(np.isnan(problem.low), x.min(axis=0), problem.low)
+    high = np.where(np.isnan(problem.high), x.max(axis=0), problem.high)
+    s = (x - low) / (high - low) * 100.0
+    s = np.where(problem.benefit, s, 100.0 - s)
+    dim_w = problem.dimension_weights / problem.dimension_weights.sum()
+    sums = np.bincount(problem.dimension_of, weights=problem.criterion_weights)
+    w = problem.criterion_weights / sums[problem.dimension_of] * dim_w[problem.dimension_of]
+    totals = np.round(s @ w, 6)
+    return competition_ranks(totals)
+
+
+def engine(sizes: list[int], repeat: int) -> None:
+    stage = Stage(id="score", method="weighted_sum")
+    for n in sizes:
+        problem = synthetic_problem(n, 20)
+        # the engine and the bare version must agree before their times are compared
+        outcome = run_pipeline(problem, [stage])
+        assert np.array_equal(outcome.final_ranks, bare_numpy(problem))
+        print(f"Engine, {n:,} candidates x 20 criteria (best of {repeat}):")
+        matmul = best_of(lambda p=problem: p.values @ p.criterion_weights, repeat)
+        bare = best_of(lambda p=problem: bare_numpy(p), repeat)
+        print(f"  {'baseline: bare numpy normalise+sum+rank':<44} {bare * 1000:9.1f} ms  1.00x")
+        row("for scale: values @ weights alone", matmul, bare, None)
+        row("partnerfit engine (run_pipeline)", best_of(lambda p=problem: run_pipeline(p, [stage]), repeat), bare, 3.0 if n >= 100_000 else None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI)")
+    args = parser.parse_args()
+    print(f"partnerfit benchmarks{' (quick mode)' if args.quick else ''}; python {sys.version.split()[0]}, numpy {np.__version__}")
+    cold_start(repeat=3 if args.quick else 15)
+    engine([1_000, 10_000] if args.quick else [10_000, 100_000], repeat=3 if args.quick else 15)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""The CLI through its real entry points: formats, files, terminals, determinism."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+
+VALID = "tests/fixtures/valid/candidates.yaml"
+ANSI = re.compile(r"\x1b\[")
+COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m")
+
+
+def test_version() -> None:
+    from partnerfit import __version__
+
+    assert run_cli("--version").stdout == f"partnerfit {__version__}\n"
+
+
+def test_json_document(in_repo: Path) -> None:
+    doc = json.loads(run_cli("score", VALID, "--format", "json").stdout)
+    assert doc["schema_version"] == 1
+    assert doc["criteria"] == {
+        "id": "small",
+        "name": "Small test set",
+        "version": None,
+        "path": "criteria.yaml",
+    }
+    assert doc["candidates_file"] == VALID
+    assert [(c["id"], c["rank"], c["status"], c["total"]) for c in doc["candidates"]] == [
+        ("alpha", 1, "ranked", 82.5),
+        ("bravo", 2, "ranked", 68.75),
+        ("charlie", None, "eliminated", None),
+        ("delta", None, "eliminated", None),
+    ]
+    alpha = doc["candidates"][0]
+    assert alpha["criteria"]["goals"] == {
+        "dimension": "strategy",
+        "raw": 5.0,
+        "normalised": 100.0,
+        "weight": 0.45,
+        "contribution": 45.0,
+        "stage": "final",
+        "handling": "scored",
+        "clipped": False,
+        "evidence": None,
+        "confidence": None,
+    }
+    assert doc["stages"][1]["weights"] == {
+        "dimensions": {"strategy": 1.0},
+        "criteria": {"goals": 0.75, "revenue": 0.25},
+    }
+
+
+def test_json_has_no_absolute_paths(tmp_path: Path) -> None:
+    text = run_cli("score", str(REPO / VALID), "--format", "json").stdout
+    doc = json.loads(text)
+    assert doc["criteria"]["path"] == "criteria.yaml"
+    assert str(REPO) not in json.dumps(doc["criteria"])
+
+
+def test_csv_columns_and_values(in_repo: Path) -> None:
+    rows = list(csv.reader(io.StringIO(run_cli("score", VALID, "--format", "csv").stdout)))
+    assert rows[0] == [
+        "rank", "id", "name", "type", "status", "stage", "total",
+        "strategy", "finance", "goals", "revenue", "stability", "debt", "sanctions_clear",
+    ]  # fmt: skip
+    assert rows[1] == [
+        "1", "alpha", "Alpha Ltd", "", "ranked", "final", "82.5",
+        "87.5", "75.0", "5.0", "50.0", "3.0", "10.0", "true",
+    ]  # fmt: skip
+    assert rows[4][0:7] == ["", "delta", "delta", "", "eliminated", "screen", ""]
+    assert rows[4][-1] == "false"
+
+
+def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    )
+    (tmp_path / "candidates.yaml").write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+        "  - {id: x, name: '=HYPERLINK(\"http://evil\")', scores: {goals: 3, revenue: 1, "
+        "stability: 3, debt: -5, sanctions_clear: true}}\n"
+        "  - {id: y, name: '@SUM(A1)', scores: {goals: 3, revenue: 1, stability: 3, "
+        "debt: 2, sanctions_clear: true}}\n"
+        "  - {id: z, name: '-2+3', scores: {goals: 3, revenue: 1, stability: 3, debt: 2, "
+        "sanctions_clear: true}}\n"
+    )
+    rows = list(csv.reader(io.StringIO(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout)))
+    names = {r[1]: r[2] for r in rows[1:]}
+    assert names == {"x": "'=HYPERLINK(\"http://evil\")", "y": "'@SUM(A1)", "z": "'-2+3"}
+    debt = rows[0].index("debt")
+    assert [r[debt] for r in rows[1:] if r[1] == "x"] == ["-5.0"], "numbers are left alone"
+
+
+def test_output_file_is_written_and_stdout_stays_empty(in_repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ranking.csv"
+    run = run_cli("score", VALID, "--format", "csv", "--output", str(target))
+    assert run.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("rank,id,name")
+    assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]
+
+
+def test_identical_input_gives_byte_identical_output(in_repo: Path) -> None:
+    for fmt in ("json", "csv"):
+        first = run_cli("score", VALID, "--format", fmt).stdout
+        assert run_cli("score", VALID, "--format", fmt).stdout == first
+
+
+def test_table_when_piped_has_no_ansi_and_fits_80_columns(in_repo: Path) -> None:
+    run = run_cli("score", VALID, env={"COLUMNS": "80"})
+    assert not ANSI.search(run.stdout)
+    assert max(len(line) for line in run.stdout.splitlines()) <= 80
+    assert "Alpha Ltd" in run.stdout
+    assert "gate failed: sanctions_clear must be true" in run.stdout
+
+
+def test_table_colours_on_a_terminal_and_respects_no_color(in_repo: Path) -> None:
+    coloured = run_cli("score", VALID, env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert COLOUR.search(coloured.stdout)
+    plain = run_cli("score", VALID, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert not COLOUR.search(plain.stdout)
+
+
+def test_warnings_go_to_stderr_not_stdout(in_repo: Path) -> None:
+    run = run_cli("score", VALID, "--format", "json")
+    json.loads(run.stdout)  # stdout is exactly one JSON document
+    doc = json.loads(run.stdout)
+    bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
+    assert bravo["warnings"] == ["'revenue' value 150 lies outside its bounds [0, 100] and was clipped"]
+
+
+def test_criteria_override(in_repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        (REPO / "tests/fixtures/valid/criteria.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: small", "id: other")
+    )
+    doc = json.loads(run_cli("score", VALID, "--criteria", str(other), "-f", "json").stdout)
+    assert doc["criteria"]["id"] == "other"
+
+
+def test_installed_console_script_runs_in_a_subprocess(in_repo: Path) -> None:
+    script = Path(sys.executable).with_name("partnerfit")
+    if not script.exists():
+        pytest.skip("the partnerfit console script is not installed next to this Python")
+    done = subprocess.run(
+        [str(script), "score", VALID, "--format", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("1,alpha,Alpha Ltd")
+    bad = subprocess.run(
+        [str(script), "score", "tests/fixtures/invalid/duplicate_key.yaml"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("tests/fixtures/invalid/duplicate_key.yaml:9:7: error PF005")
+    assert "Traceback" not in bad.stderr
+
+
+def test_python_dash_m(in_repo: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfit", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("partnerfit ")
