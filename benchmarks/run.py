@@ -28,7 +28,7 @@ from partnerfit.engine.problem import Problem  # noqa: E402
 from partnerfit.engine.scoring import competition_ranks  # noqa: E402
 from partnerfit.models import Stage  # noqa: E402
 
-EXAMPLE = REPO / "tests" / "fixtures" / "valid" / "candidates.yaml"  # TEMP until the example lands
+EXAMPLE = REPO / "examples" / "apac-medtech-entry" / "candidates.yaml"
 
 
 def best_of(fn: Callable[[], object], repeat: int) -> float:
@@ -76,7 +76,12 @@ def cold_start(repeat: int) -> None:
         baseline,
         2.5,
     )
-    row("partnerfit score EXAMPLE (table)", median_of(run([script, "score", str(EXAMPLE)]), repeat), baseline, None)
+    row(
+        "partnerfit score EXAMPLE (table)",
+        median_of(run([script, "score", str(EXAMPLE)]), repeat),
+        baseline,
+        None,
+    )
     row("partnerfit --version", median_of(run([script, "--version"]), repeat), baseline, None)
 
 
@@ -131,14 +136,23 @@ def engine(sizes: list[int], repeat: int) -> None:
         bare = best_of(lambda p=problem: bare_numpy(p), repeat)
         print(f"  {'baseline: bare numpy normalise+sum+rank':<44} {bare * 1000:9.1f} ms  1.00x")
         row("for scale: values @ weights alone", matmul, bare, None)
-        row("partnerfit engine (run_pipeline)", best_of(lambda p=problem: run_pipeline(p, [stage]), repeat), bare, 3.0 if n >= 100_000 else None)
+        row(
+            "partnerfit engine (run_pipeline)",
+            best_of(lambda p=problem: run_pipeline(p, [stage]), repeat),
+            bare,
+            3.0 if n >= 100_000 else None,
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI)")
     args = parser.parse_args()
-    print(f"partnerfit benchmarks{' (quick mode)' if args.quick else ''}; python {sys.version.split()[0]}, numpy {np.__version__}")
+    mode = " (quick mode)" if args.quick else ""
+    python = sys.version.split()[0]
+    print(f"partnerfit benchmarks{mode}; python {python}, numpy {np.__version__}")
     cold_start(repeat=3 if args.quick else 15)
     engine([1_000, 10_000] if args.quick else [10_000, 100_000], repeat=3 if args.quick else 15)
 

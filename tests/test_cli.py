@@ -94,9 +94,13 @@ def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
         "  - {id: z, name: '-2+3', scores: {goals: 3, revenue: 1, stability: 3, debt: 2, "
         "sanctions_clear: true}}\n"
     )
-    rows = list(csv.reader(io.StringIO(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout)))
+    rows = list(
+        csv.reader(
+            io.StringIO(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout)
+        )
+    )
     names = {r[1]: r[2] for r in rows[1:]}
-    assert names == {"x": "'=HYPERLINK(\"http://evil\")", "y": "'@SUM(A1)", "z": "'-2+3"}
+    assert names == {"x": '\'=HYPERLINK("http://evil")', "y": "'@SUM(A1)", "z": "'-2+3"}
     debt = rows[0].index("debt")
     assert [r[debt] for r in rows[1:] if r[1] == "x"] == ["-5.0"], "numbers are left alone"
 
@@ -135,7 +139,9 @@ def test_warnings_go_to_stderr_not_stdout(in_repo: Path) -> None:
     json.loads(run.stdout)  # stdout is exactly one JSON document
     doc = json.loads(run.stdout)
     bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
-    assert bravo["warnings"] == ["'revenue' value 150 lies outside its bounds [0, 100] and was clipped"]
+    assert bravo["warnings"] == [
+        "'revenue' value 150 lies outside its bounds [0, 100] and was clipped"
+    ]
 
 
 def test_criteria_override(in_repo: Path, tmp_path: Path) -> None:
@@ -176,7 +182,10 @@ def test_installed_console_script_runs_in_a_subprocess(in_repo: Path) -> None:
 
 def test_python_dash_m(in_repo: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "partnerfit", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "partnerfit", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0
     assert done.stdout.startswith("partnerfit ")

@@ -26,7 +26,9 @@ def console_examples() -> list[tuple[str, str, str]]:
             for line in [*block.splitlines(), "$ "]:
                 if line.startswith("$ "):
                     if command is not None:
-                        examples.append((doc.relative_to(REPO).as_posix(), command, "\n".join(output)))
+                        examples.append(
+                            (doc.relative_to(REPO).as_posix(), command, "\n".join(output))
+                        )
                     command, output = line[2:].strip() or None, []
                 else:
                     output.append(line)
@@ -37,10 +39,14 @@ def console_examples() -> list[tuple[str, str, str]]:
 def test_console_examples_print_what_the_docs_show(
     doc: str, command: str, expected: str, in_repo: Path
 ) -> None:
+    # "$ partnerfit ...  # exit 2" documents a failing command: its stderr is compared
+    command, _, comment = command.partition("  # exit ")
+    status = int(comment) if comment else 0
     args = shlex.split(command)
     assert args[0] == "partnerfit", f"{doc}: console examples run partnerfit only"
-    result = run_cli(*args[1:], env={"COLUMNS": "80"})
-    assert result.stdout.rstrip("\n") == expected.rstrip("\n"), f"{doc}: {command}"
+    result = run_cli(*args[1:], expect=status, env={"COLUMNS": "80"})
+    shown = result.stderr if status else result.stdout
+    assert shown.rstrip("\n") == expected.rstrip("\n"), f"{doc}: {command}"
 
 
 def test_there_are_console_examples() -> None:

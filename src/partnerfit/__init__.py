@@ -3,7 +3,7 @@
 The core is importable without the CLI::
 
     import partnerfit
-    pool = partnerfit.load_candidates("examples/apac-channel-expansion/candidates.yaml")
+    pool = partnerfit.load_candidates("examples/apac-medtech-entry/candidates.yaml")
     result = partnerfit.evaluate(pool)
     for c in result.ranked:
         print(c.rank, c.name, c.total)

@@ -107,7 +107,8 @@ class Evaluation:
     dimension_labels: dict[str, str]
     stages: tuple[StageSummary, ...]
     candidates: tuple[CandidateResult, ...]
-    """Ranked candidates in rank order (ties by id), then the others (furthest first, then id)."""
+    """Ranked candidates in rank order (ties by id), then the others: furthest first, then
+    by their score in the stage where they stopped, then status and id."""
     warnings: tuple[str, ...]
 
     @property
@@ -323,6 +324,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
             0 if r.rank is not None else 1,
             r.rank or 0,
             -int(outcome.reached[order[r.id]]),
+            -r.stage_scores.get(r.stage_reached, -1.0),
             r.status,
             r.id,
         )

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from partnerfit.loading import YamlFloat, YamlInt
+from partnerfit.loading import YamlFloat, YamlInt, resolve_plain
 
 FORMAT_VERSION = 1
 
@@ -70,6 +70,15 @@ def as_weight(value: Any) -> float:
     return number
 
 
+def as_level(value: Any) -> float:
+    """A rating level used as a mapping key: keys are read as text, so parse it."""
+    if isinstance(value, str) and not isinstance(value, (YamlInt, YamlFloat)):
+        parsed = resolve_plain(value)
+        if isinstance(parsed, (YamlInt, YamlFloat)):
+            value = parsed
+    return as_number(value)
+
+
 def as_score_value(value: Any) -> bool | float | None:
     if value is None or isinstance(value, bool):
         return value
@@ -111,6 +120,7 @@ Text = Annotated[str, PlainValidator(as_text, json_schema_input_type=str)]
 Id = Annotated[str, PlainValidator(as_id, json_schema_input_type=str)]
 Number = Annotated[float, PlainValidator(as_number, json_schema_input_type=float)]
 Weight = Annotated[float, PlainValidator(as_weight, json_schema_input_type=float)]
+Level = Annotated[float, PlainValidator(as_level, json_schema_input_type=float)]
 ScoreValue = Annotated[
     bool | float | None, PlainValidator(as_score_value, json_schema_input_type=bool | float | None)
 ]
@@ -174,7 +184,7 @@ class Measured(Model):
     scale: Scale | None = Field(
         None, description="Rating scale of this criterion (ratings only; default: the set's scale)."
     )
-    guide: dict[Number, Text] | None = Field(
+    guide: dict[Level, Text] | None = Field(
         None, description="Meaning of rating levels, e.g. {1: poor, 3: adequate, 5: excellent}."
     )
     unit: Text | None = Field(None, description="Unit of a measure, shown in output.")

@@ -196,11 +196,15 @@ def _run_gate(
     for i in np.nonzero(entered & ~passed & ~missing)[0]:
         because = f" ({gate.reason})" if gate.reason else ""
         message = f"gate failed: {rule}, got {format_value(tested[i], kind)}{because}"
-        out.reasons.setdefault(int(i), []).append(Reason(stage.id, "gate_failed", message, (gate.criterion,)))
+        out.reasons.setdefault(int(i), []).append(
+            Reason(stage.id, "gate_failed", message, (gate.criterion,))
+        )
         out.status[i] = ELIMINATED
     for i in np.nonzero(missing & still_in)[0]:
         message = f"gate untestable: {gate.criterion} is missing ({rule})"
-        out.reasons.setdefault(int(i), []).append(Reason(stage.id, "gate_missing", message, (gate.criterion,)))
+        out.reasons.setdefault(int(i), []).append(
+            Reason(stage.id, "gate_missing", message, (gate.criterion,))
+        )
         if out.status[i] == ACTIVE:
             out.status[i] = INCOMPLETE
     return GateOutcome(gate, column, tested, passed, missing, entered)
@@ -216,7 +220,9 @@ def _score_stage(
     k = len(columns)
     contiguous = k > 0 and columns[-1] - columns[0] == k - 1
     # a view when the stage's criteria are adjacent columns (always so for all dimensions)
-    values = problem.values[:, columns[0] : columns[0] + k] if contiguous else problem.values[:, columns]
+    values = (
+        problem.values[:, columns[0] : columns[0] + k] if contiguous else problem.values[:, columns]
+    )
     policy = problem.missing[columns]
     active = out.status == ACTIVE
 
@@ -276,7 +282,11 @@ def _score_stage(
         scores = np.where(worst_filled, 0.0, normalised.scores)
         scores = np.where(counted, scores, np.nan)
         result = weighted_sum(
-            np.nan_to_num(scores), counted, problem.criterion_weights[columns], crit_dims, dimension_weights
+            np.nan_to_num(scores),
+            counted,
+            problem.criterion_weights[columns],
+            crit_dims,
+            dimension_weights,
         )
     else:
         scores = normalised.scores

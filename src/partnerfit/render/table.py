@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -19,30 +19,47 @@ def band(score: float | None) -> str:
     return "green" if score >= GOOD else "yellow" if score >= FAIR else "red"
 
 
-def _score(score: float | None) -> Text:
-    return Text("-" if score is None else f"{score:.1f}", style=band(score))
+def _score(score: float | None, decimals: int) -> Text:
+    return Text("-" if score is None else f"{score:.{decimals}f}", style=band(score))
 
 
-def ranking_table(evaluation: Evaluation) -> Table:
+def _table(title: str) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 0),
+        collapse_padding=True,
+        pad_edge=False,
+    )
+
+
+def ranking_table(evaluation: Evaluation, width: int) -> Table:
     final = next((s for s in reversed(evaluation.stages) if s.method is not None), None)
     title = f"{evaluation.criteria_name or evaluation.criteria_id}: final ranking"
     if final is not None:
         title += f" (stage {final.id})"
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=28, min_width=8)
+    table = _table(title)
     dims = final.dimensions if final is not None else evaluation.dimension_ids
+    # narrow terminals get whole numbers for dimensions; JSON and CSV keep 6 decimals
+    decimals = 1 if width >= 100 else 0
+    labels = [evaluation.dimension_labels[d] for d in dims]
+    rank_width = max(2, len(str(len(evaluation.ranked))))
+    used = rank_width + 1 + sum(max(len(label), 3 + 2 * decimals) + 1 for label in labels) + 6
+    names = max((len(c.name) for c in evaluation.ranked), default=9)
+    name_width = max(12, min(names, width - used - 1))
+    table.add_column("#", justify="right", no_wrap=True, min_width=rank_width)
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=name_width)
     for d in dims:
-        table.add_column(
-            evaluation.dimension_labels[d], justify="right", no_wrap=True, overflow="ellipsis"
-        )
-    table.add_column("Total", justify="right", no_wrap=True, style="bold")
+        table.add_column(evaluation.dimension_labels[d], justify="right", no_wrap=True)
+    table.add_column("Total", justify="right", no_wrap=True, style="bold", min_width=5)
     for c in evaluation.ranked:
         table.add_row(
             str(c.rank),
             c.name,
-            *[_score(c.dimension_scores.get(d)) for d in dims],
-            _score(c.total),
+            *[_score(c.dimension_scores.get(d), decimals) for d in dims],
+            _score(c.total, 1),
         )
     return table
 
@@ -51,15 +68,16 @@ def dropped_table(evaluation: Evaluation) -> Table | None:
     others = [c for c in evaluation.candidates if c.status != "ranked"]
     if not others:
         return None
-    table = Table(title="Not ranked", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=24, min_width=8)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Stage", no_wrap=True, overflow="ellipsis", max_width=14)
+    table = _table("Not ranked")
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22, min_width=10)
+    table.add_column("Stopped at", no_wrap=True, overflow="ellipsis", max_width=14)
     table.add_column("Why", overflow="fold", ratio=1)
     for c in others:
         style = "red" if c.status == "eliminated" else "yellow"
-        why = "; ".join(r.message for r in c.reasons)
-        table.add_row(c.name, Text(c.status, style=style), c.stage_reached, why)
+        stopped = Text(c.stage_reached)
+        stopped.append(f"\n{c.status}", style=style)
+        why = "\n".join(r.message for r in c.reasons)
+        table.add_row(c.name, stopped, why)
     return table
 
 
@@ -69,7 +87,7 @@ def funnel_line(evaluation: Evaluation) -> str:
 
 
 def print_evaluation(evaluation: Evaluation, console: Console) -> None:
-    console.print(ranking_table(evaluation))
+    console.print(ranking_table(evaluation, console.width))
     dropped = dropped_table(evaluation)
     if dropped is not None:
         console.print()

@@ -1,4 +1,5 @@
-"""Throwaway check of the bundled content, independent of the partnerfit package.
+"""An independent, plain-Python reimplementation of the pipeline, used to cross-check
+the bundled example (tests/test_example.py). It shares no code with partnerfit.
 
 Loads the criteria set and the example candidates with yaml.safe_load, runs the
 staged formula by hand (plain Python) and asserts the behaviours the example is
@@ -9,7 +10,7 @@ meant to show:
    least one by top (rank > top while total >= min_score);
 3. due diligence reorders the finalists: the desk-review leader is not first.
 
-Usage: python tools/check_content.py [examples/<scenario>/candidates.yaml]
+Usage: python tests/reference_pipeline.py [examples/<scenario>/candidates.yaml]
 """
 
 from __future__ import annotations
