@@ -45,6 +45,15 @@ def parse_criteria(doc: Document) -> CriteriaSet:
     return criteria
 
 
+def parse_inline_criteria(doc: Document) -> CriteriaSet:
+    """Validate the criteria set written inline under `criteria:` of a candidates file."""
+    inline = Document(doc.path, doc.data["criteria"])
+    prefix = ("criteria",)
+    inline.marks = {loc[1:]: m for loc, m in doc.marks.items() if loc[:1] == prefix}
+    inline.key_marks = {loc[1:]: m for loc, m in doc.key_marks.items() if loc[:1] == prefix}
+    return parse_criteria(inline)
+
+
 def load_criteria(path: str | os.PathLike[str]) -> CriteriaSet:
     """Load and validate a criteria file; raise `InputError` with every finding."""
     return parse_criteria(load_document(Path(path), str(path)))
@@ -72,10 +81,9 @@ def load_candidates(
     if criteria is not None:
         criteria_path: str | None = str(criteria)
         criteria_set = load_criteria(criteria)
-    elif isinstance(parsed.criteria, CriteriaSet):
+    elif isinstance(parsed.criteria, dict):
         criteria_path = None
-        criteria_set = parsed.criteria
-        _raise_if(criteria_findings(criteria_set, doc, ("criteria",)))
+        criteria_set = parse_inline_criteria(doc)
     else:
         criteria_path = parsed.criteria
         resolved = resolve_reference(display, parsed.criteria)

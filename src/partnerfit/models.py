@@ -16,10 +16,8 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
-    Discriminator,
     Field,
     PlainValidator,
-    Tag,
     model_validator,
 )
 
@@ -386,8 +384,11 @@ class Candidate(Model):
         return self.name or self.id
 
 
-def _criteria_tag(value: Any) -> str:
-    return "<inline>" if isinstance(value, dict) else "<path>"
+def as_criteria_reference(value: Any) -> str | dict[str, Any]:
+    """A path (text) or an inline criteria set (a mapping, validated on its own later)."""
+    if isinstance(value, dict):
+        return value
+    return as_text(value)
 
 
 class CandidatesFile(Model):
@@ -395,8 +396,10 @@ class CandidatesFile(Model):
 
     partnerfit: Literal[1] = Field(description="File format version.")
     kind: Literal["candidates"] = Field(description="File kind.")
+    # An inline set is validated separately (partnerfit.inputs) so that the criteria
+    # model is built once per process, not once more inside this one.
     criteria: Annotated[
-        Annotated[Text, Tag("<path>")] | Annotated[CriteriaSet, Tag("<inline>")],
-        Discriminator(_criteria_tag),
+        str | dict[str, Any],
+        PlainValidator(as_criteria_reference, json_schema_input_type=str | dict[str, Any]),
     ] = Field(description="Path of the criteria file (relative to this file), or the set inline.")
     candidates: list[Candidate] = Field(min_length=1, description="The candidates.")
