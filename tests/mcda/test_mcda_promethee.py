@@ -141,8 +141,12 @@ def test_cost_criterion_reverses_difference() -> None:
 def test_preference_matrix_and_partial_order() -> None:
     matrix = [[4, 3, 2], [3, 2, 4], [5, 1, 3]]
     result = promethee_ii(
-        matrix, [0.5, 0.3, 0.2], np.ones(3, dtype=bool), [usual()] * 3,
-        block_size=2, keep_preference_matrix=True,
+        matrix,
+        [0.5, 0.3, 0.2],
+        np.ones(3, dtype=bool),
+        [usual()] * 3,
+        block_size=2,
+        keep_preference_matrix=True,
     )
     assert result.preference_matrix is not None
     np.testing.assert_allclose(result.preference_matrix[0, 1], 0.8)

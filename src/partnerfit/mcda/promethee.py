@@ -86,8 +86,7 @@ class PreferenceFunction:
     def __post_init__(self) -> None:
         if self.kind not in _REQUIRED:
             raise ValueError(
-                f"unknown preference function {self.kind!r}; "
-                f"expected one of {', '.join(_REQUIRED)}"
+                f"unknown preference function {self.kind!r}; expected one of {', '.join(_REQUIRED)}"
             )
         for name in _REQUIRED[self.kind]:
             value = getattr(self, name)
@@ -125,11 +124,8 @@ class PreferenceFunction:
             result = np.where(d > p, 1.0, np.where(d > q, 0.5, 0.0))
         elif self.kind == "linear":
             q, p = _threshold(self.q), _threshold(self.p)
-            if p == q:
-                # Degenerate linear criterion: a step at q (a u_shape), no 0/0.
-                result = (d > q).astype(np.float64)
-            else:
-                result = np.clip((d - q) / (p - q), 0.0, 1.0)
+            # p == q degenerates to a step at q (a u_shape); never divide 0/0.
+            result = np.clip((d - q) / (p - q), 0.0, 1.0) if p > q else (d > q).astype(np.float64)
         else:  # gaussian
             s = _threshold(self.s)
             result = np.where(positive, -np.expm1(-np.square(d) / (2.0 * s * s)), 0.0)

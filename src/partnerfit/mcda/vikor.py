@@ -105,9 +105,7 @@ def _scaled_term(values: FloatArray, name: str, warnings: list[str]) -> FloatArr
     return result
 
 
-def vikor(
-    matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 0.5
-) -> VikorResult:
+def vikor(matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 0.5) -> VikorResult:
     """Rank candidates with VIKOR and report the compromise solution (see module docstring).
 
     Args:

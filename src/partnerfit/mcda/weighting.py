@@ -119,7 +119,9 @@ def validate_pairwise_matrix(matrix: ArrayLike) -> FloatArray:
     """
     values = np.asarray(matrix, dtype=np.float64)
     if values.ndim != 2 or values.shape[0] != values.shape[1] or values.shape[0] < 1:
-        raise ValueError(f"pairwise comparison matrix must be square and non-empty, got {values.shape}")
+        raise ValueError(
+            f"pairwise comparison matrix must be square and non-empty, got {values.shape}"
+        )
     bad = ~np.isfinite(values) | (values <= 0)
     if np.any(bad):
         row, col = np.argwhere(bad)[0]
@@ -289,9 +291,7 @@ def ahp_matrix_from_judgements(
             <= number
             <= SAATY_SCALE_MAX * (1 + RECIPROCAL_TOLERANCE)
         ):
-            raise ValueError(
-                f"judgement {judgement!r}: value must lie on Saaty's scale [1/9, 9]"
-            )
+            raise ValueError(f"judgement {judgement!r}: value must lie on Saaty's scale [1/9, 9]")
         i, j = position[first], position[second]
         if known[i, j]:
             previous = source[(i, j)] if (i, j) in source else source[(j, i)]
@@ -370,7 +370,9 @@ def _lambda_max_slope(log_values: FloatArray, row: int, col: int) -> float:
     matrix = np.exp(log_values)
     _, right = _perron(matrix)
     _, left = _perron(matrix.T)
-    numerator = left[row] * matrix[row, col] * right[col] - left[col] * matrix[col, row] * right[row]
+    numerator = (
+        left[row] * matrix[row, col] * right[col] - left[col] * matrix[col, row] * right[row]
+    )
     return float(numerator / (left @ right))
 
 
