@@ -50,9 +50,9 @@ from partnerfit.mcda._common import BoolArray, FloatArray, readonly
 AhpMethod = Literal["eigenvector", "geometric_mean"]
 RankOrderMethod = Literal["roc", "rank_sum", "reciprocal"]
 
-# Saaty's random consistency index RI_n for n = 1..15, as tabulated in Saaty (1980),
-# "The Analytic Hierarchy Process", McGraw-Hill, and widely reproduced (e.g. in
-# AHP software and textbooks). The dip at n = 12 is in the published table.
+# Saaty's random consistency index RI_n for n = 1..15: the table commonly attributed to
+# Saaty (1980), "The Analytic Hierarchy Process", McGraw-Hill, as reproduced in AHP
+# software and textbooks. The dip at n = 12 is part of that table, not a typo here.
 SAATY_RANDOM_INDEX: dict[int, float] = {
     1: 0.0,
     2: 0.0,
