@@ -1,0 +1,157 @@
+"""TOPSIS, after Hwang & Yoon (1981), "Multiple Attribute Decision Making", Springer.
+
+Steps, for n candidates and m criteria:
+
+1. Normalise each column.
+   * ``"vector"`` (default, Hwang & Yoon): r_ij = x_ij / sqrt(sum_k x_kj ** 2)
+   * ``"minmax"``: r_ij = (x_ij - min_j) / (max_j - min_j)
+   Normalisation never flips a column; direction is handled in step 3.
+2. Weight: v_ij = w_j * r_ij.
+3. Ideal A+ and anti-ideal A-: for a benefit criterion A+_j = max_i v_ij and
+   A-_j = min_i v_ij; for a cost criterion the other way round (Hwang & Yoon's J').
+4. Euclidean distances d+_i = ||v_i - A+||, d-_i = ||v_i - A-||.
+5. Closeness C_i = d-_i / (d+_i + d-_i) in [0, 1]; reported as 100 * C_i (0..100).
+
+When d+_i + d-_i = 0 (every criterion is constant, e.g. a single candidate) the
+closeness is undefined; it is reported as 50 (neutral) with a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from partnerfit.mcda._common import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    as_decision_inputs,
+    competition_ranks,
+    constant_column_warnings,
+    constant_columns,
+    ranking_from_scores,
+    readonly,
+)
+
+Normalization = Literal["vector", "minmax"]
+SCORE_SCALE = 100.0
+NEUTRAL_CLOSENESS = 0.5
+
+
+@dataclass(frozen=True, eq=False)
+class TopsisResult:
+    """Scores and every intermediate table of a TOPSIS run.
+
+    Attributes:
+        scores: (n,) closeness coefficient * 100, in [0, 100]; higher is better.
+        closeness: (n,) closeness coefficient C_i in [0, 1].
+        normalization: "vector" or "minmax".
+        normalized: (n, m) r_ij.
+        weighted: (n, m) v_ij = w_j * r_ij.
+        ideal: (m,) A+ (best weighted value per criterion).
+        anti_ideal: (m,) A- (worst weighted value per criterion).
+        distance_to_ideal: (n,) d+.
+        distance_to_anti_ideal: (n,) d-.
+        ranking: candidate indices, best first.
+        ranks: (n,) 1-based competition ranks.
+        constant_criteria: (m,) True where a criterion does not discriminate.
+        warnings: human-readable notes.
+    """
+
+    scores: FloatArray
+    closeness: FloatArray
+    normalization: Normalization
+    normalized: FloatArray
+    weighted: FloatArray
+    ideal: FloatArray
+    anti_ideal: FloatArray
+    distance_to_ideal: FloatArray
+    distance_to_anti_ideal: FloatArray
+    ranking: IntArray
+    ranks: IntArray
+    constant_criteria: BoolArray
+    warnings: tuple[str, ...]
+
+
+def vector_normalize(values: FloatArray) -> FloatArray:
+    """r_ij = x_ij / sqrt(sum_k x_kj^2); an all-zero column stays zero."""
+    norms = np.sqrt(np.square(values).sum(axis=0))
+    safe = np.where(norms > 0, norms, 1.0)
+    result: FloatArray = values / safe
+    return result
+
+
+def minmax_normalize(values: FloatArray) -> FloatArray:
+    """r_ij = (x_ij - min_j) / (max_j - min_j); a constant column becomes zero."""
+    low = values.min(axis=0)
+    spread = values.max(axis=0) - low
+    safe = np.where(spread > 0, spread, 1.0)
+    result: FloatArray = (values - low) / safe
+    return result
+
+
+def topsis(
+    matrix: ArrayLike,
+    weights: ArrayLike,
+    benefit: ArrayLike,
+    normalization: Normalization = "vector",
+) -> TopsisResult:
+    """Rank candidates by relative closeness to the ideal solution (see module docstring).
+
+    Args:
+        matrix: (n, m) raw performance values.
+        weights: (m,) non-negative weights summing to 1.
+        benefit: (m,) True for benefit criteria, False for cost criteria.
+        normalization: "vector" (Hwang & Yoon default) or "minmax".
+
+    Raises:
+        ValueError: on malformed input or an unknown normalisation.
+    """
+    values, weight_vector, benefit_vector = as_decision_inputs(matrix, weights, benefit)
+    if normalization == "vector":
+        normalized = vector_normalize(values)
+    elif normalization == "minmax":
+        normalized = minmax_normalize(values)
+    else:
+        raise ValueError(f"normalization must be 'vector' or 'minmax', got {normalization!r}")
+
+    weighted = normalized * weight_vector
+    column_max = weighted.max(axis=0)
+    column_min = weighted.min(axis=0)
+    ideal = np.where(benefit_vector, column_max, column_min)
+    anti_ideal = np.where(benefit_vector, column_min, column_max)
+    distance_to_ideal = np.sqrt(np.square(weighted - ideal).sum(axis=1))
+    distance_to_anti_ideal = np.sqrt(np.square(weighted - anti_ideal).sum(axis=1))
+
+    constant = constant_columns(values)
+    warnings = constant_column_warnings(constant, "topsis")
+    total = distance_to_ideal + distance_to_anti_ideal
+    undefined = total <= 0
+    closeness = np.where(
+        undefined, NEUTRAL_CLOSENESS, distance_to_anti_ideal / np.where(undefined, 1.0, total)
+    )
+    if np.any(undefined):
+        warnings.append(
+            "topsis: no criterion separates the candidates "
+            f"({int(undefined.sum())} candidate(s) equal to both ideal and anti-ideal); "
+            "their closeness is set to the neutral 0.5"
+        )
+    scores = SCORE_SCALE * closeness
+    return TopsisResult(
+        scores=readonly(scores),
+        closeness=readonly(closeness),
+        normalization=normalization,
+        normalized=readonly(normalized),
+        weighted=readonly(weighted),
+        ideal=readonly(ideal),
+        anti_ideal=readonly(anti_ideal),
+        distance_to_ideal=readonly(distance_to_ideal),
+        distance_to_anti_ideal=readonly(distance_to_anti_ideal),
+        ranking=readonly(ranking_from_scores(scores)),
+        ranks=readonly(competition_ranks(scores)),
+        constant_criteria=readonly(constant),
+        warnings=tuple(warnings),
+    )
