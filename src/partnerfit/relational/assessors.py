@@ -78,6 +78,9 @@ def aggregate_assessors(
     else:
         total = np.where(np.isnan(ordered), 0.0, ordered).sum(axis=1)
         aggregate = np.divide(total, present, out=np.full(rows, np.nan), where=present > 0)
+    # A sum of equal scores divided by their count can miss the score by an
+    # ulp; clamp so every aggregate lies within the scores it summarises.
+    aggregate = np.minimum(np.maximum(aggregate, lowest), highest)
     return AssessorAggregate(aggregate, spread)
 
 
