@@ -93,3 +93,10 @@ def test_balance_is_symmetric_and_broadcasts_scalars() -> None:
 def test_balance_rejects_negative_or_infinite_totals(give: float, receive: float) -> None:
     with pytest.raises(ValueError, match="we_"):
         balance(give, receive)
+
+
+def test_ratio_non_positive_candidate_scores_zero_even_near_band() -> None:
+    # With ours = 1 a placeholder ratio of 1 would sit inside the band: must still be 0.
+    result = ratio([0.0, -2.0], 1.0, band=(0.5, 2.0))
+    np.testing.assert_array_equal(result.scores, [0.0, 0.0])
+    np.testing.assert_array_equal(result.below_band, [True, True])

@@ -15,14 +15,14 @@ CANDIDATE_CAPABILITIES = np.array(
     ],
     dtype=bool,
 )
-NEED_IMPORTANCE = np.array([3.0, 2.0, 1.0, 0.0, 0.0])  # total 6
+NEED_IMPORTANCE = np.array([5.0, 2.0, 1.0, 0.0, 0.0])  # total 8
 OUR_STRENGTHS = np.array([False, False, True, False, True])  # manufacturing, marketing
 
 
 def test_coverage_weights_needs_by_importance() -> None:
     result = coverage(CANDIDATE_CAPABILITIES, NEED_IMPORTANCE)
-    # A: (3 + 1) / 6, B: 2 / 6, C: 6 / 6, D: 0 / 6
-    np.testing.assert_allclose(result.scores, [400 / 6, 200 / 6, 100.0, 0.0], rtol=1e-12)
+    # A: (5 + 1) / 8, B: 2 / 8, C: 8 / 8, D: 0 / 8
+    np.testing.assert_array_equal(result.scores, [75.0, 25.0, 100.0, 0.0])
     np.testing.assert_array_equal(result.need_indices, [0, 1, 2])
     np.testing.assert_array_equal(result.covered_needs(0), [0, 2])
     np.testing.assert_array_equal(result.missed_needs(0), [1])
