@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from partnerfit import __version__
 from partnerfit.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from partnerfit.comparison import MethodComparison
+    from partnerfit.evaluation import Evaluation
 
 app = typer.Typer(
     name="partnerfit",
@@ -30,6 +37,14 @@ class ScoreFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class MethodName(enum.StrEnum):
+    weighted_sum = "weighted_sum"
+    weighted_product = "weighted_product"
+    topsis = "topsis"
+    promethee_ii = "promethee_ii"
+    vikor = "vikor"
 
 
 def _version(value: bool) -> None:
@@ -70,33 +85,73 @@ def score(
         Path | None,
         typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
     ] = None,
+    method: Annotated[
+        MethodName | None,
+        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
+    ] = None,
+    compare_methods: Annotated[
+        bool,
+        typer.Option(
+            "--compare-methods", help="Rank under every method and flag rank disagreements."
+        ),
+    ] = False,
 ) -> None:
     """Run the staged screening and print the ranking."""
+    from partnerfit.comparison import compare_methods as compare
+    from partnerfit.comparison import with_method
+    from partnerfit.engine.methods import ScoringError
     from partnerfit.evaluation import evaluate
     from partnerfit.findings import InputError
     from partnerfit.inputs import load_candidates
-    from partnerfit.output import OutputError, emit, message, print_findings
+    from partnerfit.output import message, print_findings
 
+    to_file = output is not None
     try:
-        evaluation = evaluate(load_candidates(candidates, criteria))
+        pool = load_candidates(candidates, criteria)
+        if compare_methods:
+            _emit_or_fail(_render_comparison(compare(pool), format, to_file=to_file), output)
+            return
+        if method is not None:
+            pool = with_method(pool, method.value)
+        evaluation = evaluate(pool)
     except InputError as exc:
         print_findings(exc.findings)
         _fail()
-    text = _render(evaluation, format, to_file=output is not None)
+    except ScoringError as exc:
+        message(f"error: {exc}")
+        _fail()
+    _emit_or_fail(_render(evaluation, format, to_file=to_file), output)
+    for warning in evaluation.warnings:
+        message(f"warning: {warning}")
+
+
+def _emit_or_fail(text: str | None, output: Path | None) -> None:
+    from partnerfit.output import OutputError, emit, message
+
     try:
         if text is not None:
             emit(text, output)
     except OutputError as exc:
         message(f"error: {exc}")
         _fail()
-    for warning in evaluation.warnings:
-        message(f"warning: {warning}")
 
 
-def _render(evaluation: object, format: ScoreFormat, *, to_file: bool) -> str | None:
-    from partnerfit.evaluation import Evaluation
+def _terminal_text(draw: Callable[[Console], None], to_file: bool) -> str | None:
+    """Draw on the terminal directly, or return plain text (when piped or for a file)."""
+    import io
 
-    assert isinstance(evaluation, Evaluation)
+    from partnerfit.output import console
+
+    terminal = console()
+    if not to_file and terminal.is_terminal:
+        draw(terminal)
+        return None
+    buffer = io.StringIO()
+    draw(console(file=buffer, width=terminal.width))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _render(evaluation: Evaluation, format: ScoreFormat, *, to_file: bool) -> str | None:
     if format is ScoreFormat.json:
         from partnerfit.render import json_format
 
@@ -105,18 +160,21 @@ def _render(evaluation: object, format: ScoreFormat, *, to_file: bool) -> str | 
         from partnerfit.render import csv_format
 
         return csv_format.render(evaluation)
-    from partnerfit.output import console
     from partnerfit.render import table
 
-    terminal = console()
-    if not to_file and terminal.is_terminal:
-        table.print_evaluation(evaluation, terminal)
-        return None
-    import io
+    return _terminal_text(lambda console: table.print_evaluation(evaluation, console), to_file)
 
-    buffer = io.StringIO()
-    table.print_evaluation(evaluation, console(file=buffer, width=terminal.width))
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+def _render_comparison(
+    comparison: MethodComparison, format: ScoreFormat, *, to_file: bool
+) -> str | None:
+    from partnerfit.render import comparison as render
+
+    if format is ScoreFormat.json:
+        return render.render_json(comparison)
+    if format is ScoreFormat.csv:
+        return render.render_csv(comparison)
+    return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -13,6 +13,7 @@ from partnerfit.engine.pipeline import (
     ELIMINATED,
     PipelineOutcome,
     Reason,
+    StageOutcome,
     describe_gate,
     run_pipeline,
 )
@@ -20,6 +21,9 @@ from partnerfit.engine.problem import FLAG, MEASURE, Problem
 from partnerfit.engine.scoring import PRECISION
 from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
+
+if TYPE_CHECKING:
+    from partnerfit.weights import Derivation
 
 Status = Literal["ranked", "eliminated", "incomplete"]
 
@@ -70,6 +74,9 @@ class CandidateResult:
     total: float | None
     stage_scores: dict[str, float]
     dimension_scores: dict[str, float | None]
+    """Weighted means of normalised criterion scores (a profile, whatever the method)."""
+    method_scores: dict[str, dict[str, float]]
+    """Per stage scored by a method other than weighted_sum: its quantities (closeness...)."""
     criteria: tuple[CriterionScore, ...]
     facts: dict[str, bool | float | None]
     """Raw values of the set's facts (gate-only data)."""
@@ -94,6 +101,12 @@ class StageSummary:
     criterion_weights: dict[str, float]
     bounds: dict[str, tuple[float, float] | None]
     """Normalisation bounds used for each measure scored here (None: no value present)."""
+    parameters: dict[str, Any]
+    """Every parameter of the method in force (normalisation, v, preference functions)."""
+    results: dict[str, Any]
+    """Stage-level method results (VIKOR conditions, PROMETHEE I relations), by candidate id."""
+    weighting: tuple[Derivation, ...]
+    """Weights derived from the field in this stage (entropy, CRITIC)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,8 @@ class Evaluation:
     dimension_ids: tuple[str, ...]
     dimension_labels: dict[str, str]
     stages: tuple[StageSummary, ...]
+    weighting: tuple[Derivation, ...]
+    """Static weight derivations (AHP, rank order, points) with their diagnostics."""
     candidates: tuple[CandidateResult, ...]
     """Ranked candidates in rank order (ties by id), then the others: furthest first, then
     by their score in the stage where they stopped, then status and id."""
@@ -173,9 +188,42 @@ def _stage_summaries(problem: Problem, outcome: PipelineOutcome) -> tuple[StageS
                 dimension_weights=dim_w,
                 criterion_weights=crit_w,
                 bounds=bounds,
+                parameters=_parameters(so, problem),
+                results=_method_results(so, problem),
+                weighting=sc.derivations if sc is not None else (),
             )
         )
     return tuple(summaries)
+
+
+def _parameters(so: StageOutcome, problem: Problem) -> dict[str, Any]:
+    sc = so.scoring
+    if sc is None:
+        return {}
+    if sc.method is not None:
+        return dict(sc.method.parameters)
+    return {"normalisation": "linear over scale, bounds or field min-max (docs/scoring.md)"}
+
+
+def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
+    sc = so.scoring
+    if sc is None or sc.method is None:
+        return {}
+    rows = np.nonzero(sc.scored)[0]
+
+    def cid(row: int) -> str:
+        return problem.candidate_ids[int(rows[row])]
+
+    summary = dict(sc.method.summary)
+    if "compromise_set" in summary:
+        summary["compromise_set"] = [cid(r) for r in summary["compromise_set"]]
+    if "promethee_i" in summary:
+        summary["promethee_i"] = sorted(
+            [cid(a), relation, cid(b)] for a, b, relation in summary["promethee_i"]
+        )
+    if sc.method.warnings:
+        summary["warnings"] = list(sc.method.warnings)
+    return summary
 
 
 def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
@@ -202,6 +250,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         details: dict[str, tuple[str, int, int]] = {}  # criterion -> (stage, stage index, column j)
         cand_warnings: list[str] = []
         gate_checks: list[GateCheck] = []
+        method_scores: dict[str, dict[str, float]] = {}
         for s_index, so in enumerate(outcome.stages):
             for g in so.gates:
                 if not g.entered[i]:
@@ -224,6 +273,12 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
             if sc is None or not sc.scored[i]:
                 continue
             stage_scores[so.stage.id] = float(_round(sc.totals[i]) or 0.0)
+            if sc.method is not None:
+                row = int(np.searchsorted(np.nonzero(sc.scored)[0], i))
+                method_scores[so.stage.id] = {
+                    name: float(_round(float(values[row])) or 0.0)
+                    for name, values in sc.method.per_candidate.items()
+                }
             for d, dim_id in enumerate(problem.dimension_ids):
                 if not np.isnan(sc.dimension_scores[i, d]):
                     dimension_scores[dim_id] = _round(sc.dimension_scores[i, d])
@@ -281,7 +336,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                     raw=raw,
                     normalised=None if handling == "skipped" else _round(normalised),
                     weight=_round(weight),
-                    contribution=None if handling == "skipped" else _round(weight * normalised),
+                    contribution=None
+                    if handling == "skipped" or sc.method is not None
+                    else _round(weight * normalised),
                     stage=stage_id,
                     handling=handling,
                     clipped=clipped,
@@ -308,6 +365,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                 total=_round(outcome.final_totals[i]) if status == "ranked" else None,
                 stage_scores=stage_scores,
                 dimension_scores=dimension_scores,
+                method_scores=method_scores,
                 criteria=tuple(criterion_scores),
                 facts={
                     f.id: (s.value if (s := candidate.scores.get(f.id)) is not None else None)
@@ -338,6 +396,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         dimension_ids=problem.dimension_ids,
         dimension_labels={d.id: d.short or d.label for d in criteria.dimensions},
         stages=_stage_summaries(problem, outcome),
+        weighting=problem.derivations,
         candidates=tuple(results),
         warnings=tuple(warnings),
     )

@@ -66,5 +66,10 @@ CODES: dict[str, Code] = {
         Code("PF204", "score outside its scale or of the wrong kind"),
         Code("PF205", "criteria reference cannot be resolved"),
         Code("PF206", "no stage scores candidates"),
+        Code("PF207", "a weight is stated where weights are derived (two sources of truth)"),
+        Code("PF208", "AHP judgements too inconsistent (consistency ratio above max_cr)"),
+        Code(
+            "PF209", "invalid weighting: bad AHP matrix or judgements, incomplete order or points"
+        ),
     ]
 }

@@ -166,6 +166,110 @@ def _ordered_bounds(bounds: tuple[float, float] | None) -> tuple[float, float] |
 Bounds = Annotated[tuple[Number, Number], AfterValidator(_ordered_bounds)]
 
 
+def _unit_interval(value: float) -> float:
+    if not 0 <= value <= 1:
+        raise ValueError(f"expected a number within 0..1, got {value:g}")
+    return value
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise ValueError(f"expected a positive number, got {value:g}")
+    return value
+
+
+UnitInterval = Annotated[Number, AfterValidator(_unit_interval)]
+PositiveNumber = Annotated[Number, AfterValidator(_positive)]
+
+
+Method = Literal["weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"]
+PreferenceType = Literal["usual", "u_shape", "v_shape", "level", "linear", "gaussian"]
+WeightingMethod = Literal["ahp", "rank_order", "points", "entropy", "critic"]
+
+
+class Preference(Model):
+    """PROMETHEE preference function of a criterion; thresholds in the criterion's raw units."""
+
+    type: PreferenceType = Field(
+        "usual", description="usual, u_shape, v_shape, level, linear or gaussian."
+    )
+    q: Number | None = Field(None, description="Indifference threshold (u_shape, level, linear).")
+    p: Number | None = Field(None, description="Preference threshold (v_shape, level, linear).")
+    s: Number | None = Field(None, description="Inflection point of the gaussian function.")
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> Preference:
+        from partnerfit.mcda.promethee import PreferenceFunction
+
+        PreferenceFunction(self.type, q=self.q, p=self.p, s=self.s)  # raises ValueError
+        return self
+
+
+Judgement = tuple[Id, Id, Number]
+
+
+class Weighting(Model):
+    """Weights derived instead of stated: pairwise (AHP), ranked, points or from the data."""
+
+    method: WeightingMethod = Field(
+        description="ahp, rank_order, points, entropy or critic (the last two are data-driven)."
+    )
+    pairwise: list[Judgement] | None = Field(
+        None,
+        description="AHP judgements [a, b, x]: a is x times as important as b (Saaty 1-9 scale).",
+    )
+    matrix: list[list[Number]] | None = Field(
+        None, description="AHP: the full pairwise comparison matrix, rows and columns in `order`."
+    )
+    order: list[Id] | None = Field(
+        None,
+        description="rank_order: ids from most to least important; ahp with matrix: row order.",
+    )
+    priorities: Literal["eigenvector", "geometric_mean"] = Field(
+        "eigenvector", description="AHP: how priorities are derived from the matrix."
+    )
+    max_cr: PositiveNumber = Field(
+        0.10, description="AHP: largest consistency ratio accepted (Saaty's random index)."
+    )
+    variant: Literal["roc", "rank_sum", "reciprocal"] = Field(
+        "roc", description="rank_order: rank-order centroid, rank sum or rank reciprocal."
+    )
+    points: dict[Id, PositiveNumber] | None = Field(
+        None, description="points: positive points per id, normalised to weights."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_word(cls, data: Any) -> Any:
+        return {"method": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _keys_fit_method(self) -> Weighting:
+        given = {
+            k for k in ("pairwise", "matrix", "order", "points") if getattr(self, k) is not None
+        }
+        allowed = {
+            "ahp": {"pairwise", "matrix", "order"},
+            "rank_order": {"order"},
+            "points": {"points"},
+            "entropy": set(),
+            "critic": set(),
+        }[self.method]
+        if given - allowed:
+            extra = ", ".join(sorted(given - allowed))
+            raise ValueError(f"{extra} does not apply to weighting method {self.method}")
+        if self.method == "ahp":
+            if (self.pairwise is None) == (self.matrix is None):
+                raise ValueError("ahp weighting takes either pairwise or matrix (with order)")
+            if self.matrix is not None and self.order is None:
+                raise ValueError("an ahp matrix needs order: the ids of its rows")
+        if self.method == "rank_order" and self.order is None:
+            raise ValueError("rank_order weighting needs order: ids from most to least important")
+        if self.method == "points" and self.points is None:
+            raise ValueError("points weighting needs points: {id: points}")
+        return self
+
+
 class Measured(Model):
     """What criteria and facts have in common: an id and how values are read."""
 
@@ -218,6 +322,9 @@ class Criterion(Measured):
     """A scored criterion inside a dimension."""
 
     weight: Weight = Field(1.0, description="Relative weight within its dimension (positive).")
+    preference: Preference | None = Field(
+        None, description="PROMETHEE preference function (default: usual)."
+    )
 
 
 class Fact(Measured):
@@ -242,6 +349,9 @@ class Dimension(Model):
     )
     description: Text | None = Field(None, description="What the dimension covers.")
     weight: Weight = Field(1.0, description="Relative weight among the dimensions of a stage.")
+    weighting: Weighting | None = Field(
+        None, description="Derive the weights of this dimension's criteria instead of stating them."
+    )
     criteria: list[Criterion] = Field(min_length=1, description="The criteria of this dimension.")
 
     @property
@@ -297,17 +407,35 @@ class Stage(Model):
     name: Text | None = Field(None, description="Human-readable name.")
     description: Text | None = Field(None, description="What this stage is for.")
     gates: list[Gate] = Field(default_factory=list, description="Knock-out rules tested first.")
-    method: Literal["weighted_sum"] | None = Field(
+    method: Method | None = Field(
         None,
         description=(
-            "Scoring method. A stage scores when it has a method, dimensions or a shortlist, "
-            "or no gates at all; a stage of gates alone scores nothing."
+            "Scoring method (default weighted_sum). A stage scores when it has a method, "
+            "dimensions or a shortlist, or no gates at all; a stage of gates alone scores nothing."
         ),
+    )
+    normalization: Literal["vector", "minmax"] | None = Field(
+        None, description="TOPSIS normalisation (default vector)."
+    )
+    v: UnitInterval | None = Field(
+        None, description="VIKOR weight of the group-utility strategy, 0..1 (default 0.5)."
     )
     dimensions: list[Id] | None = Field(
         None, description="Dimensions scored in this stage (default: all)."
     )
     shortlist: Shortlist | None = Field(None, description="Who moves on to the next stage.")
+
+    @model_validator(mode="after")
+    def _method_parameters(self) -> Stage:
+        if self.normalization is not None and self.method != "topsis":
+            raise ValueError("normalization applies to method topsis only")
+        if self.v is not None and self.method != "vikor":
+            raise ValueError("v applies to method vikor only")
+        return self
+
+    @property
+    def scoring_method(self) -> Method:
+        return self.method or "weighted_sum"
 
     @property
     def scores(self) -> bool:
@@ -332,6 +460,9 @@ class CriteriaSet(Model):
     scale: Scale = Field(
         default_factory=lambda: Scale(min=1, max=5),
         description="Default rating scale (default 1..5).",
+    )
+    weighting: Weighting | None = Field(
+        None, description="Derive the dimension weights instead of stating them."
     )
     dimensions: list[Dimension] = Field(min_length=1, description="The scored dimensions.")
     facts: list[Fact] = Field(default_factory=list, description="Gate-only data, never scored.")

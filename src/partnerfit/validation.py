@@ -260,6 +260,10 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
                         f"'{gated.id}' is a {gated.kind}: equals takes a number",
                     )
                 )
+    from partnerfit.validation_methods import method_findings, weighting_findings
+
+    out.extend(weighting_findings(criteria, doc, base))
+    out.extend(method_findings(criteria, doc, base))
     if not any(stage.scores for stage in criteria.stages):
         out.append(
             doc.finding(
@@ -278,6 +282,14 @@ def candidates_findings(
     """Checks of the candidates against their criteria set."""
     out: list[Finding] = []
     measured = criteria.measured()
+    product_scored = {
+        c.id
+        for stage in criteria.stages
+        if stage.scores and stage.scoring_method == "weighted_product"
+        for d in criteria.dimensions
+        if not stage.dimensions or d.id in stage.dimensions
+        for c in d.criteria
+    }
     seen: dict[str, int] = {}
     for index, candidate in enumerate(candidates_file.candidates):
         loc: Loc = ("candidates", index)
@@ -324,6 +336,15 @@ def candidates_findings(
                         v_loc,
                         "PF204",
                         f"'{key}' is a {item.kind}: expected a number, got {str(value).lower()}",
+                    )
+                )
+            elif item.kind == "measure" and value <= 0 and key in product_scored:
+                out.append(
+                    doc.finding(
+                        v_loc,
+                        "PF204",
+                        f"'{key}' is scored by weighted_product, which needs values > 0, "
+                        f"got {value:g}",
                     )
                 )
             elif item.kind == "rating":

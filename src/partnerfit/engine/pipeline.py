@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from partnerfit.engine.methods import MethodOutcome, run_method
 from partnerfit.engine.problem import EXCLUDE, FLAG, MEASURE, WORST, Problem
 from partnerfit.engine.scoring import (
     BoolArray,
@@ -26,6 +28,9 @@ from partnerfit.engine.scoring import (
     weighted_sum,
 )
 from partnerfit.models import Gate, Stage
+
+if TYPE_CHECKING:
+    from partnerfit.weights import Derivation
 
 ACTIVE, ELIMINATED, INCOMPLETE = 0, 1, 2
 
@@ -77,6 +82,10 @@ class ScoringOutcome:
     totals: FloatArray
     ranks: IntArray
     kept: BoolArray
+    method: MethodOutcome | None = None
+    """Details of a method other than weighted_sum; its rows are the scored candidates."""
+    derivations: tuple[Derivation, ...] = ()
+    """Data-driven (entropy/CRITIC) weights derived in this stage."""
 
 
 @dataclass(frozen=True)
@@ -278,22 +287,53 @@ def _score_stage(
     )
     crit_dims = problem.dimension_of[columns]
     dimension_weights = np.where(dim_mask, problem.dimension_weights, 0.0)
+    criterion_weights = problem.criterion_weights[columns].copy()
     if active_missing:
         scores = np.where(worst_filled, 0.0, normalised.scores)
         scores = np.where(counted, scores, np.nan)
-        result = weighted_sum(
-            np.nan_to_num(scores),
-            counted,
-            problem.criterion_weights[columns],
-            crit_dims,
-            dimension_weights,
-        )
+        summed: FloatArray = np.nan_to_num(scores)
+        presence: BoolArray | None = counted
     else:
-        scores = normalised.scores
-        result = weighted_sum(
-            scores, None, problem.criterion_weights[columns], crit_dims, dimension_weights
+        scores = summed = normalised.scores
+        presence = None
+    derivations: list[Derivation] = []
+    if problem.data_weighting:
+        criterion_weights = _data_criterion_weights(
+            problem,
+            stage,
+            summed[active],
+            [problem.item_ids[c] for c in columns],
+            crit_dims,
+            dim_mask,
+            criterion_weights,
+            derivations,
         )
+    result = weighted_sum(summed, presence, criterion_weights, crit_dims, dimension_weights)
+    if problem.set_data_weighting is not None and dim_mask.any():
+        dimension_weights = _data_dimension_weights(
+            problem, stage, result.dimension_scores[active], dim_mask, derivations
+        )
+        result = weighted_sum(summed, presence, criterion_weights, crit_dims, dimension_weights)
+    stated = normalise_weights(criterion_weights, crit_dims, len(dim_mask))
+    stated = stated * (dimension_weights / dimension_weights.sum())[crit_dims]
+
     totals = np.where(active, result.totals, np.nan)
+    method_outcome = None
+    if stage.scoring_method != "weighted_sum" and active.any():
+        rows = np.nonzero(active)[0]
+        raw = np.clip(values[rows], low, high)
+        worst = np.where(problem.benefit[columns], low, high)
+        raw = np.where(worst_filled[rows], worst, raw)
+        method_outcome = run_method(
+            stage,
+            raw,
+            stated,
+            problem.benefit[columns],
+            [problem.preferences[c] if problem.preferences else None for c in columns],
+            [problem.item_ids[c] for c in columns],
+        )
+        totals = np.full(n, np.nan)
+        totals[rows] = method_outcome.scores
     rounded = round_totals(totals)
     ranks = np.zeros(n, dtype=np.int64)
     kept = active.copy()
@@ -301,8 +341,6 @@ def _score_stage(
         ranks[active] = competition_ranks(rounded[active])
         if stage.shortlist is not None:
             _shortlist(stage, rounded, ranks, active, kept, out)
-    stated = normalise_weights(problem.criterion_weights[columns], crit_dims, len(dim_mask))
-    stated = stated * (dimension_weights / dimension_weights.sum())[crit_dims]
     return ScoringOutcome(
         columns=columns,
         scored=active,
@@ -320,7 +358,75 @@ def _score_stage(
         totals=totals,
         ranks=ranks,
         kept=kept,
+        method=method_outcome,
+        derivations=tuple(derivations),
     )
+
+
+def _data_criterion_weights(
+    problem: Problem,
+    stage: Stage,
+    field_scores: FloatArray,
+    column_ids: list[str],
+    crit_dims: IntArray,
+    dim_mask: BoolArray,
+    criterion_weights: FloatArray,
+    derivations: list[Derivation],
+) -> FloatArray:
+    """Entropy/CRITIC weights of each data-weighted dimension's criteria, over the field."""
+    from partnerfit.weights import Derivation, data_weights
+
+    weights = criterion_weights.copy()
+    for d_index, method in sorted(problem.data_weighting.items()):
+        if not dim_mask[d_index]:
+            continue
+        cols = np.nonzero(crit_dims == d_index)[0]
+        derived, notes = data_weights(method, field_scores[:, cols])
+        weights[cols] = np.where(derived > 0, derived, 0.0)
+        if weights[cols].sum() <= 0:
+            weights[cols] = 1.0
+        ids = tuple(column_ids[j] for j in cols)
+        derivations.append(
+            Derivation(
+                problem.dimension_ids[d_index],
+                method,
+                ids,
+                tuple(float(w) for w in weights[cols] / weights[cols].sum()),
+                {"stage": stage.id, "field": int(field_scores.shape[0]), "notes": notes},
+            )
+        )
+    return weights
+
+
+def _data_dimension_weights(
+    problem: Problem,
+    stage: Stage,
+    field_dimension_scores: FloatArray,
+    dim_mask: BoolArray,
+    derivations: list[Derivation],
+) -> FloatArray:
+    """Entropy/CRITIC weights of the stage's dimensions, from the field's dimension scores."""
+    from partnerfit.weights import Derivation, data_weights
+
+    method = problem.set_data_weighting
+    assert method is not None
+    cols = np.nonzero(dim_mask)[0]
+    derived, notes = data_weights(method, np.nan_to_num(field_dimension_scores[:, cols]))
+    if derived.sum() <= 0:
+        derived = np.ones(len(cols))
+    weights = np.zeros(len(dim_mask))
+    weights[cols] = derived
+    ids = tuple(problem.dimension_ids[c] for c in cols)
+    derivations.append(
+        Derivation(
+            "dimensions",
+            method,
+            ids,
+            tuple(float(w) for w in derived / derived.sum()),
+            {"stage": stage.id, "field": int(field_dimension_scores.shape[0]), "notes": notes},
+        )
+    )
+    return weights
 
 
 def _shortlist(

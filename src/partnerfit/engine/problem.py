@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from partnerfit.engine.scoring import BoolArray, FloatArray, IntArray
-from partnerfit.models import Candidate, CriteriaSet
+from partnerfit.models import Candidate, CriteriaSet, Preference
+
+if TYPE_CHECKING:
+    from partnerfit.weights import Derivation
 
 RATING, MEASURE, FLAG = 0, 1, 2
 EXCLUDE, WORST, SKIP = 0, 1, 2
@@ -36,6 +40,15 @@ class Problem:
     dimension_of: IntArray
     """(criteria,): index of each criterion's dimension."""
     criterion_weights: FloatArray
+    """(criteria,): stated weights, or derived ones where a static `weighting:` applies."""
+    derivations: tuple[Derivation, ...] = ()
+    """How static derived weights were obtained (AHP, rank order, points)."""
+    data_weighting: dict[int, str] = field(default_factory=dict)
+    """Dimension index -> entropy/critic: criterion weights derived per stage from the field."""
+    set_data_weighting: str | None = None
+    """entropy/critic: dimension weights derived per stage from the field."""
+    preferences: tuple[Preference | None, ...] = ()
+    """(criteria,): PROMETHEE preference function per criterion (None: usual)."""
 
     def column(self, item_id: str) -> int:
         return self.item_ids.index(item_id)
@@ -61,6 +74,7 @@ class Problem:
             elif item.bounds is not None:
                 low[j], high[j] = item.bounds
         dimension_of = [d for d, dim in enumerate(criteria.dimensions) for _ in dim.criteria]
+        derived = _derive_weights(criteria)
         return cls(
             candidate_ids=tuple(c.id for c in candidates),
             item_ids=tuple(item.id for item in items),
@@ -72,7 +86,56 @@ class Problem:
             missing=np.array([_MISSING[item.missing] for item in items], dtype=np.int64),
             n_criteria=len(dimension_of),
             dimension_ids=tuple(d.id for d in criteria.dimensions),
-            dimension_weights=np.array([d.weight for d in criteria.dimensions]),
+            dimension_weights=derived.dimension_weights,
             dimension_of=np.array(dimension_of, dtype=np.int64),
-            criterion_weights=np.array([c.weight for c in criteria.criteria()]),
+            criterion_weights=derived.criterion_weights,
+            derivations=derived.derivations,
+            data_weighting=derived.data_weighting,
+            set_data_weighting=derived.set_data_weighting,
+            preferences=tuple(c.preference for c in criteria.criteria()),
         )
+
+
+@dataclass(frozen=True)
+class _Derived:
+    dimension_weights: FloatArray
+    criterion_weights: FloatArray
+    derivations: tuple[Derivation, ...]
+    data_weighting: dict[int, str]
+    set_data_weighting: str | None
+
+
+def _derive_weights(criteria: CriteriaSet) -> _Derived:
+    """Stated weights, replaced by static derivations; data-driven ones are marked."""
+    dimension_weights = np.array([d.weight for d in criteria.dimensions])
+    criterion_weights = np.array([c.weight for c in criteria.criteria()])
+    if criteria.weighting is None and all(d.weighting is None for d in criteria.dimensions):
+        return _Derived(dimension_weights, criterion_weights, (), {}, None)
+    from partnerfit.weights import DATA_DRIVEN, derive
+
+    derivations = []
+    data_weighting: dict[int, str] = {}
+    set_data: str | None = None
+    if criteria.weighting is not None:
+        if criteria.weighting.method in DATA_DRIVEN:
+            set_data = criteria.weighting.method
+        else:
+            items = tuple(d.id for d in criteria.dimensions)
+            derivation = derive(criteria.weighting, items, "dimensions")
+            dimension_weights = np.array(derivation.weights)
+            derivations.append(derivation)
+    start = 0
+    for d_index, dimension in enumerate(criteria.dimensions):
+        stop = start + len(dimension.criteria)
+        if dimension.weighting is not None:
+            if dimension.weighting.method in DATA_DRIVEN:
+                data_weighting[d_index] = dimension.weighting.method
+            else:
+                items = tuple(c.id for c in dimension.criteria)
+                derivation = derive(dimension.weighting, items, dimension.id)
+                criterion_weights[start:stop] = derivation.weights
+                derivations.append(derivation)
+        start = stop
+    return _Derived(
+        dimension_weights, criterion_weights, tuple(derivations), data_weighting, set_data
+    )

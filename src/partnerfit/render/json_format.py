@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 from partnerfit import __version__
+from partnerfit.engine.scoring import PRECISION
 from partnerfit.evaluation import CandidateResult, Evaluation, StageSummary
+from partnerfit.weights import Derivation
 
 SCHEMA_VERSION = 1
 
@@ -30,7 +32,32 @@ def _stage(stage: StageSummary) -> dict[str, Any]:
             "criteria": stage.criterion_weights,
         },
         "bounds": {k: None if v is None else list(v) for k, v in stage.bounds.items()},
+        "parameters": _plain(stage.parameters),
+        "results": _plain(stage.results),
+        "weighting": [_derivation(d) for d in stage.weighting],
     }
+
+
+def _derivation(d: Derivation) -> dict[str, Any]:
+    return {
+        "scope": d.scope,
+        "method": d.method,
+        "weights": {item: _plain(w) for item, w in zip(d.items, d.weights, strict=True)},
+        "details": _plain(d.details),
+    }
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready copy: floats rounded to the documented precision, tuples as lists."""
+    if isinstance(value, float):
+        return round(value, PRECISION) + 0.0
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalar
+        return _plain(value.item())
+    return value
 
 
 def _candidate(c: CandidateResult) -> dict[str, Any]:
@@ -44,6 +71,7 @@ def _candidate(c: CandidateResult) -> dict[str, Any]:
         "total": c.total,
         "stage_scores": c.stage_scores,
         "dimensions": c.dimension_scores,
+        "method_scores": c.method_scores,
         "criteria": {
             s.id: {
                 "dimension": s.dimension,
@@ -89,6 +117,7 @@ def to_document(evaluation: Evaluation) -> dict[str, Any]:
             "path": evaluation.criteria_path,
         },
         "candidates_file": evaluation.candidates_path,
+        "weighting": [_derivation(d) for d in evaluation.weighting],
         "stages": [_stage(s) for s in evaluation.stages],
         "candidates": [_candidate(c) for c in evaluation.candidates],
         "warnings": list(evaluation.warnings),

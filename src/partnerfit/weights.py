@@ -1,0 +1,124 @@
+"""Weights derived by elicitation: AHP, rank order and points (static), and the
+data-driven entropy and CRITIC weights (computed per stage, over the field).
+
+`derive` turns one `Weighting` block into weights for its items (the criteria of
+a dimension, or the dimensions of the set) plus the diagnostics that the JSON
+output echoes (consistency ratio, random-index table, completed judgements...).
+Locations and findings for bad blocks are produced in `partnerfit.validation`,
+which calls `check_ahp` before anything is scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from partnerfit.engine.scoring import FloatArray
+from partnerfit.mcda import weighting as mcda
+from partnerfit.models import Weighting
+
+DATA_DRIVEN = ("entropy", "critic")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Weights of `items` derived by `method`, and how."""
+
+    scope: str
+    """"dimensions" for the set's dimension weights, else the dimension id."""
+    method: str
+    items: tuple[str, ...]
+    weights: tuple[float, ...]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AhpCheck:
+    result: mcda.AhpResult
+    order: tuple[str, ...]
+    completed: tuple[tuple[str, str], ...]
+    completion_method: str
+
+
+def ahp_matrix(
+    weighting: Weighting, items: tuple[str, ...]
+) -> tuple[FloatArray, tuple[str, ...], mcda.JudgementMatrix | None]:
+    """The pairwise matrix of an ahp block, rows in `items` order (raises ValueError)."""
+    if weighting.pairwise is not None:
+        judgements = mcda.ahp_matrix_from_judgements(
+            items, [(a, b, float(x)) for a, b, x in weighting.pairwise]
+        )
+        return np.asarray(judgements.matrix), items, judgements
+    assert weighting.matrix is not None and weighting.order is not None
+    order = tuple(weighting.order)
+    matrix = mcda.validate_pairwise_matrix(np.asarray(weighting.matrix, dtype=np.float64))
+    position = [order.index(item) for item in items]
+    return matrix[np.ix_(position, position)], items, None
+
+
+def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
+    matrix, order, judgements = ahp_matrix(weighting, items)
+    result = mcda.ahp_weights(matrix, method=weighting.priorities)
+    return AhpCheck(
+        result=result,
+        order=order,
+        completed=judgements.completed if judgements else (),
+        completion_method=judgements.completion_method if judgements else "none",
+    )
+
+
+def derive(weighting: Weighting, items: tuple[str, ...], scope: str) -> Derivation:
+    """Static weights of `items` (AHP, rank order, points), in `items` order."""
+    if weighting.method == "ahp":
+        ahp = check_ahp(weighting, items)
+        r = ahp.result
+        details: dict[str, Any] = {
+            "priorities": weighting.priorities,
+            "lambda_max": r.lambda_max,
+            "consistency_index": r.consistency_index,
+            "random_index_table": r.random_index_table,
+            "random_index": r.random_index,
+            "consistency_ratio": r.consistency_ratio,
+            "max_cr": weighting.max_cr,
+            "most_inconsistent": None
+            if r.most_inconsistent is None
+            else [items[r.most_inconsistent[0]], items[r.most_inconsistent[1]]],
+            "suggested_value": r.suggested_value,
+            "completed": [list(pair) for pair in ahp.completed],
+            "completion_method": ahp.completion_method,
+        }
+        weights = np.asarray(r.weights)
+    elif weighting.method == "rank_order":
+        assert weighting.order is not None
+        by_rank = mcda.rank_order_weights(len(weighting.order), weighting.variant)
+        rank_of = {item: k for k, item in enumerate(weighting.order)}
+        weights = np.array([by_rank[rank_of[item]] for item in items])
+        details = {"variant": weighting.variant, "order": list(weighting.order)}
+    elif weighting.method == "points":
+        assert weighting.points is not None
+        weights = mcda.points_weights([weighting.points[item] for item in items])
+        details = {"points": {item: weighting.points[item] for item in items}}
+    else:
+        raise ValueError(f"{weighting.method} weights are derived from the data, per stage")
+    return Derivation(scope, weighting.method, items, tuple(float(w) for w in weights), details)
+
+
+def data_weights(method: str, scores: FloatArray) -> tuple[FloatArray, list[str]]:
+    """Entropy or CRITIC weights of the columns of `scores` (normalised 0..100, higher is
+    better, rows = candidates in the field). When no column varies, equal weights and a
+    warning: the data cannot tell the criteria apart."""
+    m = scores.shape[1]
+    if scores.shape[0] < 2:
+        return np.full(m, 1.0 / m), [
+            f"{method} weights need at least two candidates: equal weights used"
+        ]
+    try:
+        if method == "entropy":
+            result = mcda.entropy_weights(scores)
+        else:
+            result = mcda.critic_weights(scores, np.ones(m, dtype=bool))
+    except ValueError as exc:
+        return np.full(m, 1.0 / m), [f"{method} weights: {exc}; equal weights used"]
+    return np.asarray(result.weights, dtype=np.float64), list(result.warnings)
