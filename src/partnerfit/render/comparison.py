@@ -61,8 +61,6 @@ def print_comparison(comparison: MethodComparison, console: Console) -> None:
     from rich.text import Text
 
     table = Table(
-        title="Rank under each method (- = not ranked)",
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         padding=(0, 0),
@@ -79,6 +77,7 @@ def print_comparison(comparison: MethodComparison, console: Console) -> None:
         if c.flagged:
             spread = Text(f"{c.spread} !", style="bold yellow")
         table.add_row(c.name, *ranks, spread)
+    console.print("Rank under each method (- = not ranked)")
     console.print(table)
     flagged = sum(c.flagged for c in comparison.candidates)
     console.print(

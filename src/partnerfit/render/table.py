@@ -23,10 +23,8 @@ def _score(score: float | None, decimals: int) -> Text:
     return Text("-" if score is None else f"{score:.{decimals}f}", style=band(score))
 
 
-def _table(title: str) -> Table:
+def _table() -> Table:
     return Table(
-        title=title,
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         padding=(0, 0),
@@ -35,12 +33,17 @@ def _table(title: str) -> Table:
     )
 
 
+def ranking_title(evaluation: Evaluation) -> str:
+    final = next((s for s in reversed(evaluation.stages) if s.method is not None), None)
+    title = f"{evaluation.criteria_name or evaluation.criteria_id}: ranking"
+    if final is not None:
+        title += f" after {final.id} ({final.method})"
+    return title
+
+
 def ranking_table(evaluation: Evaluation, width: int) -> Table:
     final = next((s for s in reversed(evaluation.stages) if s.method is not None), None)
-    title = f"{evaluation.criteria_name or evaluation.criteria_id}: final ranking"
-    if final is not None:
-        title += f" (stage {final.id})"
-    table = _table(title)
+    table = _table()
     dims = final.dimensions if final is not None else evaluation.dimension_ids
     # narrow terminals get whole numbers for dimensions; JSON and CSV keep 6 decimals
     decimals = 1 if width >= 100 else 0
@@ -68,7 +71,7 @@ def dropped_table(evaluation: Evaluation) -> Table | None:
     others = [c for c in evaluation.candidates if c.status != "ranked"]
     if not others:
         return None
-    table = _table("Not ranked")
+    table = _table()
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22, min_width=10)
     table.add_column("Stopped at", no_wrap=True, overflow="ellipsis", max_width=14)
     table.add_column("Why", overflow="fold", ratio=1)
@@ -87,10 +90,12 @@ def funnel_line(evaluation: Evaluation) -> str:
 
 
 def print_evaluation(evaluation: Evaluation, console: Console) -> None:
+    console.print(ranking_title(evaluation))
     console.print(ranking_table(evaluation, console.width))
     dropped = dropped_table(evaluation)
     if dropped is not None:
         console.print()
+        console.print("Not ranked")
         console.print(dropped)
     console.print()
     console.print(funnel_line(evaluation))
