@@ -123,6 +123,9 @@ def score(
     _emit_or_fail(_render(evaluation, format, to_file=to_file), output)
     for warning in evaluation.warnings:
         message(f"warning: {warning}")
+    for candidate in evaluation.candidates:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
 
 
 def _emit_or_fail(text: str | None, output: Path | None) -> None:
