@@ -311,10 +311,15 @@ class _Builder:
         self.place(value, mark, is_scalar=not isinstance(value, (dict, list)))
 
 
-def parse_document(text: str, display: str) -> Document:
-    """Parse YAML text holding one mapping document."""
+def parse_document(text: str, display: str, *, parser_class: Any = _Parser) -> Document:
+    """Parse YAML text holding one mapping document.
+
+    libyaml scans ahead through nested flow collections and stops at its own depth
+    limit before `MAX_DEPTH` is reached; the pure-Python parser streams them, so on
+    that error the text is parsed again with it to report the node at our limit.
+    """
     builder = _Builder(display)
-    parser = _Parser(text)
+    parser = parser_class(text)
     documents = 0
     try:
         while True:
@@ -338,6 +343,8 @@ def parse_document(text: str, display: str) -> Document:
             elif isinstance(event, yaml.StreamEndEvent):
                 break
     except yaml.MarkedYAMLError as exc:
+        if parser_class is not yaml.SafeLoader and "nesting depth" in (exc.problem or ""):
+            return parse_document(text, display, parser_class=yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         where = _pos(mark) if mark is not None else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
