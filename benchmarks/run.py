@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py            # full figures (about a minute)
     .venv/bin/python benchmarks/run.py --quick    # small sizes, few repeats (CI)
+    .venv/bin/python benchmarks/run.py --only scoring   # one section
 
 Targets (docs/performance.md) are printed beside the ratios but never asserted:
 timings belong here, not in tests.
@@ -144,17 +145,33 @@ def engine(sizes: list[int], repeat: int) -> None:
         )
 
 
+def scoring(quick: bool) -> None:
+    """The foundation: cold start and the engine against bare numpy."""
+    cold_start(repeat=3 if quick else 15)
+    engine([1_000, 10_000] if quick else [10_000, 100_000], repeat=3 if quick else 15)
+
+
+SECTIONS: dict[str, Callable[[bool], None]] = {
+    # name -> section(quick); each prints its figures beside a baseline of the same run.
+    "scoring": scoring,
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (CI)")
+    parser.add_argument(
+        "--only", action="append", choices=sorted(SECTIONS), help="run only this section"
+    )
     args = parser.parse_args()
     mode = " (quick mode)" if args.quick else ""
     python = sys.version.split()[0]
     print(f"partnerfit benchmarks{mode}; python {python}, numpy {np.__version__}")
-    cold_start(repeat=3 if args.quick else 15)
-    engine([1_000, 10_000] if args.quick else [10_000, 100_000], repeat=3 if args.quick else 15)
+    for name in args.only or list(SECTIONS):
+        print(f"\n[{name}]")
+        SECTIONS[name](args.quick)
 
 
 if __name__ == "__main__":
