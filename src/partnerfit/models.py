@@ -421,7 +421,9 @@ class Stage(Model):
         None, description="VIKOR weight of the group-utility strategy, 0..1 (default 0.5)."
     )
     dimensions: list[Id] | None = Field(
-        None, description="Dimensions scored in this stage (default: all)."
+        None,
+        min_length=1,
+        description="Dimensions scored in this stage (default: all; an empty list is an error).",
     )
     shortlist: Shortlist | None = Field(None, description="Who moves on to the next stage.")
 

@@ -140,6 +140,10 @@ def schema_findings(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Fi
                 findings.append(
                     doc.finding(loc, "PF101", f"unknown key '{key}'", hint=hint, key=True)
                 )
+            elif kind == "missing" and loc and isinstance(loc[-1], int):
+                # a fixed-length list such as bounds: [low, high] given too few items
+                message = f"expected more items: item {loc[-1] + 1} is missing"
+                findings.append(doc.finding(loc[:-1], "PF103", message))
             elif kind == "missing":
                 findings.append(doc.finding(loc[:-1], "PF102", f"missing required key '{loc[-1]}'"))
             else:
