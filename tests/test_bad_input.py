@@ -62,6 +62,9 @@ CASES: dict[str, list[str]] = {
     ],
     "deep_nesting.yaml": ["3:72: error PF007 nesting deeper than 64 levels"],
     # `dimensions: []` would otherwise read as "all dimensions": refuse the slip
+    "merge_key.yaml": [
+        "14:14: error PF006 YAML merge keys ('<<') are not supported: write the keys out"
+    ],
     "short_bounds.yaml": ["12:44: error PF103 expected more items: item 2 is missing"],
     "empty_stage_dimensions.yaml": ["17:19: error PF103 expected at least 1 item(s)"],
 }

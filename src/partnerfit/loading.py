@@ -243,6 +243,10 @@ class _Builder:
                 raise self.fatal(mark, "PF004", "a mapping key must be a plain value")
             key = value.text if isinstance(value, (YamlInt, YamlFloat)) else value
             key = "" if key is None else str(key).lower() if isinstance(key, bool) else key
+            if key == "<<":
+                raise self.fatal(
+                    mark, "PF006", "YAML merge keys ('<<') are not supported: write the keys out"
+                )
             top[2], top[3] = str(key), mark
             return None
         key, key_mark = top[2], top[3]
