@@ -180,6 +180,61 @@ def _render_comparison(
     return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
+class ExplainFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def explain(
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
+    candidate_id: Annotated[
+        str, typer.Argument(metavar="CANDIDATE_ID", help="Id of the candidate to explain.")
+    ],
+    versus: Annotated[
+        str | None,
+        typer.Option("--vs", metavar="OTHER_ID", help="Show what separates it from this one."),
+    ] = None,
+    format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExplainFormat.table,
+    criteria: Annotated[
+        Path | None,
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+) -> None:
+    """Explain one candidate: its path through the stages, contributions, field, gap."""
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.evaluation import evaluate
+    from partnerfit.explanation import NoCommonStage, UnknownCandidate
+    from partnerfit.explanation import explain as explain_candidate
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import message, print_findings
+
+    try:
+        pool = load_candidates(candidates, criteria)
+        evaluation = evaluate(pool)
+        benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
+        result = explain_candidate(evaluation, candidate_id, versus=versus, benefit=benefit)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    except (ScoringError, UnknownCandidate, NoCommonStage) as exc:
+        message(f"error: {exc}")
+        _fail()
+    from partnerfit.render import explanation as render
+
+    if format is ExplainFormat.json:
+        _emit_or_fail(render.render_json(result), None)
+        return
+    _emit_or_fail(
+        _terminal_text(lambda console: render.print_explanation(result, console), False), None
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
