@@ -235,6 +235,54 @@ def explain(
     )
 
 
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="Earlier `score -f json`.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="Later `score -f json`.")],
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="Exit 1 when the top N changed (default: the last shortlist's top, else 5).",
+        ),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        DiffFormat.table
+    ),
+) -> None:
+    """Compare two score results: who moved, by how much and why; exit 1 if the top changed."""
+    from partnerfit.diff import diff_results
+    from partnerfit.findings import InputError
+    from partnerfit.output import message, print_findings
+    from partnerfit.result_file import read_result
+
+    if top is not None and top < 1:
+        message(f"error: --top must be at least 1, got {top}")
+        _fail()
+    documents, findings = [], []
+    for path in (old, new):
+        try:
+            documents.append(read_result(path))
+        except InputError as exc:
+            findings.extend(exc.findings)
+    if findings:
+        print_findings(findings)
+        _fail()
+    result = diff_results(*documents, old_file=str(old), new_file=str(new), top=top)
+    from partnerfit.render import diff as render
+
+    text = render.render_json(result) if format is DiffFormat.json else render.render_text(result)
+    _emit_or_fail(text, None)
+    if result.top.changed:
+        _fail(ExitCode.RANKING_CHANGED)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
