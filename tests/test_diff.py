@@ -262,3 +262,17 @@ def test_diff_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert done.returncode == 0 and done.stderr.strip() == "[]", done.stderr
+
+
+def test_every_json_field_is_documented(in_repo: Path) -> None:
+    import re
+
+    from test_explain import _keys
+
+    doc = diff_doc(OLD, NEW)
+    doc["old"]["criteria"] = doc["new"]["criteria"] = {}  # type: ignore[index]  # the score JSON's
+    text = (REPO / "docs" / "diff.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", text))
+    assert _keys(doc) - documented == set()
+    kinds = {c["kind"] for section in ("criteria", "weights", "scores") for c in doc[section]}  # type: ignore[attr-defined]
+    assert kinds <= documented

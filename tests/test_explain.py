@@ -267,3 +267,27 @@ def test_golden_console_width(in_repo: Path) -> None:
     out = run_cli("explain", VALID, "bravo", "--vs", "alpha", env={"COLUMNS": "80"}).stdout
     assert out.splitlines()[0] == "Bravo plc (bravo): ranked 2, total 68.75"
     assert textwrap.dedent(out).count("Total") == 2
+
+
+def _keys(value: object) -> set[str]:
+    """Every key of a JSON document, at any depth (ids used as keys excluded by caller)."""
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_every_json_field_is_documented(in_repo: Path) -> None:
+    import re
+
+    from conftest import REPO
+
+    doc = json.loads(
+        run_cli("explain", EXAMPLE, "coralbay", "--vs", "kestrelink", "-f", "json").stdout
+    )
+    doc["breakdown"]["method_scores"] = {}  # documented in output.md
+    doc["versus"]["dimensions"] = {}  # keyed by dimension id
+    text = (REPO / "docs" / "explain.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", text))
+    assert _keys(doc) - documented == set()

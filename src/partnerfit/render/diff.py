@@ -151,7 +151,8 @@ def _movement_lines(m: Movement, width: int) -> list[str]:
         assert p is not None
         verb = "only in the new result" if m.old is None else "only in the old result"
         return textwrap.wrap(f"{m.id}: {verb} ({_where(p)})", width=width, subsequent_indent="    ")
-    head = f"{m.id}: {_where(m.old)} -> {_where(m.new)}"
+    before, after = _where(m.old), _where(m.new)
+    head = f"{m.id}: {before} in both" if before == after else f"{m.id}: {before} -> {after}"
     if m.places:
         head += f" ({'up' if m.places > 0 else 'down'} {abs(m.places)})"
     if m.stage is not None and m.score_change is not None:
