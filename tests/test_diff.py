@@ -276,3 +276,10 @@ def test_every_json_field_is_documented(in_repo: Path) -> None:
     assert _keys(doc) - documented == set()
     kinds = {c["kind"] for section in ("criteria", "weights", "scores") for c in doc[section]}  # type: ignore[attr-defined]
     assert kinds <= documented
+
+
+def test_deeply_nested_json_is_refused_without_a_traceback(in_repo: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    run = run_cli("diff", str(deep), OLD, expect=2)
+    assert run.stderr == f"{deep}: error PF007 JSON nested too deeply to be a score result\n"

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partnerfit
-from conftest import run_cli
+from conftest import REPO, run_cli
 from partnerfit.comparison import with_method
 from partnerfit.evaluation import Evaluation
 from partnerfit.explanation import NoCommonStage, UnknownCandidate, explain
@@ -147,7 +147,7 @@ def test_other_methods_are_labelled_as_not_additive(in_repo: Path) -> None:
     assert not e.additive and e.method == "topsis"
     weighted = sum(p.weight * (p.normalised or 0.0) for p in e.contributions)
     assert e.breakdown_total == pytest.approx(weighted)
-    from partnerfit.render import explanation as render
+    from partnerfit.render import explanation as render  # JSON
 
     doc = json.loads(render.render_json(e))
     assert doc["breakdown"]["additive"] is False
@@ -291,3 +291,34 @@ def test_every_json_field_is_documented(in_repo: Path) -> None:
     text = (REPO / "docs" / "explain.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`([a-z_]+)`", text))
     assert _keys(doc) - documented == set()
+
+
+def test_cli_labels_a_non_additive_breakdown(in_repo: Path) -> None:
+    run = run_cli(
+        "explain",
+        VALID,
+        "bravo",
+        "--vs",
+        "alpha",
+        "--criteria",
+        "tests/fixtures/explain/topsis.yaml",
+    )
+    out = " ".join(run.stdout.split())
+    assert "Weighted-sum view at final (topsis is not additive)" in out
+    assert "Sum (not the total) 68.75" in out
+    assert "the topsis score is 45.76, closeness 0.457552" in out
+    assert "topsis scores: 45.76 vs 54.24; the gap above is in weighted-sum points" in out
+    assert run.stderr == (
+        "warning: bravo: 'revenue' value 150 lies outside its bounds [0, 100] and was clipped\n"
+    )
+
+
+def test_worst_filled_scores_are_marked(in_repo: Path, tmp_path: Path) -> None:
+    criteria = (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    criteria = criteria.replace("- {id: stability}", "- {id: stability, missing: worst}")
+    (tmp_path / "criteria.yaml").write_text(criteria, encoding="utf-8")
+    candidates = (REPO / VALID).read_text(encoding="utf-8").replace("stability: 3, ", "")
+    (tmp_path / "candidates.yaml").write_text(candidates, encoding="utf-8")
+    run = run_cli("explain", str(tmp_path / "candidates.yaml"), "alpha")
+    assert "  stability             0.200   0.0w    0.00" in run.stdout
+    assert "counted as the worst value" in run.stderr

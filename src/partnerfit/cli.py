@@ -225,14 +225,21 @@ def explain(
     except (ScoringError, UnknownCandidate, NoCommonStage) as exc:
         message(f"error: {exc}")
         _fail()
-    from partnerfit.render import explanation as render
-
     if format is ExplainFormat.json:
-        _emit_or_fail(render.render_json(result), None)
-        return
-    _emit_or_fail(
-        _terminal_text(lambda console: render.print_explanation(result, console), False), None
-    )
+        from partnerfit.render import explanation
+
+        _emit_or_fail(explanation.render_json(result), None)
+    else:
+        from partnerfit.render import explanation_table
+
+        _emit_or_fail(
+            _terminal_text(lambda c: explanation_table.print_explanation(result, c), False),
+            None,
+        )
+    shown = [result.candidate] + ([result.versus.other] if result.versus is not None else [])
+    for candidate in shown:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
 
 
 class DiffFormat(enum.StrEnum):

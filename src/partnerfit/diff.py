@@ -105,6 +105,8 @@ class ResultDiff:
     new_file: str
     old_criteria: dict[str, Any]
     new_criteria: dict[str, Any]
+    old_candidates_file: Any
+    new_candidates_file: Any
     top: Top
     criteria: tuple[Change, ...]
     weights: tuple[Change, ...]
@@ -378,6 +380,8 @@ def diff_results(
         new_file=new_file,
         old_criteria=old["criteria"],
         new_criteria=new["criteria"],
+        old_candidates_file=old.get("candidates_file"),
+        new_candidates_file=new.get("candidates_file"),
         top=Top(n, rule, top_list(old, n), top_list(new, n)),
         criteria=tuple(criteria_changes(old, new)),
         weights=tuple(weight_changes(old, new)),

@@ -1,9 +1,10 @@
 """Read a `partnerfit score --format json` document back, refusing anything else.
 
-Light on purpose (json only: no numpy, pydantic, YAML or rich), so that `diff` starts
-fast. Every way a file can be unusable is one `Finding`: unreadable (PF001), not UTF-8
-(PF002), not JSON (PF420, with the parser's line and column), JSON of another shape
-(PF421, naming the first field that does not fit), an unsupported schema_version (PF422).
+Light on purpose (the json module only: no numpy, pydantic, YAML or rich), so that `diff`
+starts fast. Every way a file can be unusable is one `Finding`: unreadable (PF001), not
+UTF-8 (PF002), too large or too deeply nested (PF007), not JSON (PF420, with the parser's
+line and column), JSON of another shape (PF421, naming the first field that does not
+fit), an unsupported schema_version (PF422).
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ def read_result(path: Path, display: str | None = None) -> dict[str, Any]:
             raise _fail(shown, "PF001", "is a directory, expected a JSON result file")
         size = path.stat().st_size
         if size > MAX_RESULT_BYTES:
-            raise _fail(shown, "PF001", f"file is {size} bytes, more than {MAX_RESULT_BYTES}")
+            raise _fail(
+                shown, "PF007", f"file is {size} bytes, more than the limit of {MAX_RESULT_BYTES}"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise _fail(shown, "PF001", "no such file") from None
@@ -64,7 +67,9 @@ def read_result(path: Path, display: str | None = None) -> dict[str, Any]:
         doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise _fail(shown, "PF420", f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise _fail(shown, "PF007", "JSON nested too deeply to be a score result") from None
+    except ValueError as exc:
         raise _fail(shown, "PF420", f"not valid JSON: {exc}") from None
     check_result(doc, shown)
     return doc  # type: ignore[no-any-return]

@@ -77,8 +77,16 @@ def to_document(d: ResultDiff) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "partnerfit_version": __version__,
-        "old": {"file": d.old_file, "criteria": d.old_criteria},
-        "new": {"file": d.new_file, "criteria": d.new_criteria},
+        "old": {
+            "file": d.old_file,
+            "criteria": d.old_criteria,
+            "candidates_file": d.old_candidates_file,
+        },
+        "new": {
+            "file": d.new_file,
+            "criteria": d.new_criteria,
+            "candidates_file": d.new_candidates_file,
+        },
         "top": {
             "n": d.top.n,
             "rule": d.top.rule,
