@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, run_cli
 
@@ -283,3 +285,99 @@ def test_deeply_nested_json_is_refused_without_a_traceback(in_repo: Path, tmp_pa
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     run = run_cli("diff", str(deep), OLD, expect=2)
     assert run.stderr == f"{deep}: error PF007 JSON nested too deeply to be a score result\n"
+
+
+CARRY = """\
+partnerfit: 1
+kind: criteria
+id: prop
+dimensions:
+  - id: fit
+    weight: 2
+    criteria:
+      - {id: a, weight: 3}
+      - {id: b}
+  - id: money
+    criteria:
+      - {id: size, kind: measure}
+      - {id: cost, kind: measure, direction: cost}
+stages:
+  - id: long
+    shortlist: {top: 3}
+  - id: short
+"""
+
+_rating = st.integers(1, 5)
+_measure = st.integers(0, 100)
+
+
+@st.composite
+def field_and_edits(draw: st.DrawFn) -> tuple[list[dict[str, object]], dict[tuple[str, str], int]]:
+    n = draw(st.integers(2, 6))
+    rows = [
+        {
+            "id": f"c{i}",
+            "scores": {
+                "a": draw(_rating),
+                "b": draw(_rating),
+                "size": draw(_measure),
+                "cost": draw(_measure),
+            },
+        }
+        for i in range(n)
+    ]
+    edits = draw(
+        st.dictionaries(
+            st.tuples(
+                st.sampled_from([r["id"] for r in rows]),
+                st.sampled_from(["a", "b", "size", "cost"]),
+            ),
+            st.integers(1, 5),
+            max_size=4,
+        )
+    )
+    return rows, edits
+
+
+def _result(folder: Path, rows: list[dict[str, object]]) -> dict[str, object]:
+    import partnerfit
+    from partnerfit.render import json_format
+
+    (folder / "criteria.yaml").write_text(CARRY, encoding="utf-8")
+    body = {"partnerfit": 1, "kind": "candidates", "criteria": "criteria.yaml", "candidates": rows}
+    (folder / "candidates.yaml").write_text(json.dumps(body), encoding="utf-8")
+    evaluation = partnerfit.evaluate(partnerfit.load_candidates(folder / "candidates.yaml"))
+    return json.loads(json_format.render(evaluation))  # type: ignore[no-any-return]
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=field_and_edits())
+def test_diff_reports_exactly_the_edited_scores(
+    case: tuple[list[dict[str, object]], dict[tuple[str, str], int]], tmp_path: Path
+) -> None:
+    from partnerfit.diff import diff_results
+
+    rows, edits = case
+    old = _result(tmp_path, rows)
+    edited = json.loads(json.dumps(rows))
+    for row in edited:
+        for (cid, item), value in edits.items():
+            if row["id"] == cid:
+                row["scores"][item] = value
+    new = _result(tmp_path, edited)
+    d = diff_results(old, new)
+    expected = {
+        (cid, item, float(r["scores"][item]), float(value))  # type: ignore[index]
+        for (cid, item), value in edits.items()
+        for r in rows
+        if r["id"] == cid and r["scores"][item] != value  # type: ignore[index]
+    }
+    assert {(c.candidate, c.id, c.old, c.new) for c in d.scores} == expected
+    assert d.criteria == () and d.weights == ()
+    for m in d.candidates:
+        if m.stage is not None and m.score_change is not None:
+            assert sum(c.change for c in m.why) == pytest.approx(m.score_change, abs=1e-5)
+    same = diff_results(old, old)
+    assert (same.scores, same.candidates, same.top.changed) == ((), (), False)
