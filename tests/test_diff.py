@@ -381,3 +381,39 @@ def test_diff_reports_exactly_the_edited_scores(
             assert sum(c.change for c in m.why) == pytest.approx(m.score_change, abs=1e-5)
     same = diff_results(old, old)
     assert (same.scores, same.candidates, same.top.changed) == ((), (), False)
+
+
+def test_stage_rules_gates_and_shortlists(in_repo: Path, tmp_path: Path) -> None:
+    criteria = (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    criteria = criteria.replace(
+        "reason: sanctions screening}",
+        "reason: sanctions screening}\n      - {criterion: stability, min: 4}",
+    ).replace("shortlist: {top: 2}", "shortlist: {top: 3}")
+    criteria += "  - id: board\n    gates:\n      - {criterion: goals, min: 3}\n"
+    (tmp_path / "criteria.yaml").write_text(criteria, encoding="utf-8")
+    (tmp_path / "candidates.yaml").write_text(
+        (REPO / VALID).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    new = scored(tmp_path, str(tmp_path / "candidates.yaml"), "new.json")
+    doc = diff_doc(OLD, new)
+    # alpha (stability 3) now fails the new gate; charlie (goals 2) reaches the board stage
+    assert doc["criteria"] == [
+        {"kind": "stage_added", "id": "board"},
+        {
+            "kind": "shortlist_changed",
+            "id": "desk",
+            "stage": "desk",
+            "old": {"top": 2, "min_score": None},
+            "new": {"top": 3, "min_score": None},
+        },
+        {
+            "kind": "gate_added",
+            "id": "stability",
+            "stage": "screen",
+            "old": None,
+            "new": ["stability must be >= 4"],
+        },
+    ]
+    moves = {m["id"]: m["change"] for m in doc["candidates"]}  # type: ignore[attr-defined]
+    assert moves == {"bravo": "moved", "alpha": "left_ranking", "charlie": "status_changed"}
+    assert doc["top"]["rule"] == "shortlist top of stage desk"  # type: ignore[index]
