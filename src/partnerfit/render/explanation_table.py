@@ -77,30 +77,39 @@ def _signed(value: float) -> str:
     return "+0.00" if text == "-0.00" else text
 
 
+RESULT_STYLES = {
+    "passed": "green",
+    "FAILED": "red",
+    "eliminated": "red",
+    "untestable": "yellow",
+    "incomplete": "yellow",
+}
+
+
 def path_table(e: Explanation) -> Table:
     table = _table()
     table.add_column("Stage", no_wrap=True)
     table.add_column("Result", no_wrap=True, justify="right")
     table.add_column("Detail", overflow="fold")
     for s in e.path:
-        rows: list[tuple[str, str]] = []
+        rows: list[tuple[Text, str]] = []
         for g in s.gates:
-            result = "untestable" if g.passed is None else "passed" if g.passed else "FAILED"
-            rows.append((result, f"{g.rule}, got {_value(g.value)}"))
+            word = "untestable" if g.passed is None else "passed" if g.passed else "FAILED"
+            rows.append((Text(word, RESULT_STYLES[word]), f"{g.rule}, got {_value(g.value)}"))
         if s.score is not None:
             detail = f"{s.method} score, rank {s.rank} of {s.field}"
             rule = _shortlist_text(s)
             if rule:
                 detail += f"; {rule}: {'kept' if s.outcome == 'passed' else 'not kept'}"
-            rows.append((f"{s.score:.2f}", detail))
+            rows.append((Text(f"{s.score:.2f}", band(s.score)), detail))
         rows.extend(
-            (s.outcome, r.message)
+            (Text(s.outcome, RESULT_STYLES[s.outcome]), r.message)
             for r in s.reasons
             # a failed gate or a missed shortlist is already shown above
             if r.code not in ("gate_failed", "gate_missing", "not_shortlisted")
         )
         if not rows:
-            rows.append((s.outcome, "nothing tested"))
+            rows.append((Text(s.outcome, RESULT_STYLES[s.outcome]), "nothing tested"))
         for i, (result, detail) in enumerate(rows):
             table.add_row(s.stage if i == 0 else "", result, detail)
     return table
