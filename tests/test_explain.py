@@ -322,3 +322,33 @@ def test_worst_filled_scores_are_marked(in_repo: Path, tmp_path: Path) -> None:
     run = run_cli("explain", str(tmp_path / "candidates.yaml"), "alpha")
     assert "  stability             0.200   0.0w    0.00" in run.stdout
     assert "counted as the worst value" in run.stderr
+
+
+def test_json_matches_the_golden_file(in_repo: Path) -> None:
+    """Regenerate after an intended change: PARTNERFIT_UPDATE_GOLDEN=1 pytest tests/test_explain.py"""
+    import os
+
+    text = run_cli("explain", VALID, "bravo", "--vs", "alpha", "-f", "json").stdout
+    golden = REPO / "tests" / "golden" / "explain-bravo-vs-alpha.json"
+    if os.environ.get("PARTNERFIT_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == text
+
+
+def test_json_format_loads_no_rich(in_repo: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from partnerfit.cli import app\n"
+        "try:\n"
+        f"    app(['explain', {VALID!r}, 'bravo', '-f', 'json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
