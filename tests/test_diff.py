@@ -351,7 +351,7 @@ def _result(folder: Path, rows: list[dict[str, object]]) -> dict[str, object]:
 
 
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(case=field_and_edits())
 def test_diff_reports_exactly_the_edited_scores(

@@ -241,7 +241,7 @@ def fields(draw: st.DrawFn) -> list[dict[str, object]]:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=fields())
 def test_carried_back_numbers_add_up_to_each_stage_score(
