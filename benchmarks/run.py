@@ -151,9 +151,131 @@ def scoring(quick: bool) -> None:
     engine([1_000, 10_000] if quick else [10_000, 100_000], repeat=3 if quick else 15)
 
 
+def _explain_field(folder: Path, n: int, m: int, seed: int) -> Path:
+    """A candidates file of n candidates x m ratings and measures in two stages (a
+    shortlist of n // 10), written as JSON-style YAML: the input of explain and diff."""
+    import json
+
+    rng = np.random.default_rng(seed)
+    criteria = [
+        {"id": f"k{j}", "weight": int(rng.integers(1, 10))}
+        | ({"kind": "measure"} if j % 3 == 2 else {})
+        for j in range(m)
+    ]
+    dims = [{"id": f"d{d}", "weight": 4 - d, "criteria": criteria[d::4]} for d in range(4)]
+    body = {
+        "partnerfit": 1,
+        "kind": "criteria",
+        "id": "bench",
+        "dimensions": dims,
+        "stages": [
+            {"id": "long", "dimensions": ["d0", "d1"], "shortlist": {"top": max(2, n // 10)}},
+            {"id": "short"},
+        ],
+    }
+    (folder / "criteria.yaml").write_text(json.dumps(body), encoding="utf-8")
+    rows = [
+        {
+            "id": f"c{i}",
+            "scores": {
+                f"k{j}": float(rng.uniform(0, 1000)) if j % 3 == 2 else int(rng.integers(1, 6))
+                for j in range(m)
+            },
+        }
+        for i in range(n)
+    ]
+    path = folder / f"candidates-{seed}.yaml"
+    doc = {"partnerfit": 1, "kind": "candidates", "criteria": "criteria.yaml", "candidates": rows}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def _explain_diff_field(n: int, repeat: int) -> None:
+    import json
+    import tempfile
+
+    import partnerfit
+    from partnerfit.diff import diff_results
+    from partnerfit.explanation import explain
+    from partnerfit.render import json_format
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        pools = [partnerfit.load_candidates(_explain_field(folder, n, 20, s)) for s in (1, 2)]
+    pool = pools[0]
+    benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
+    evaluation = partnerfit.evaluate(pool)
+    first = evaluation.candidates[0].id
+    cut = next(c.id for c in evaluation.candidates if c.status != "ranked")
+    print(f"explain and diff, {n:,} candidates x 20 criteria, 2 stages (best of {repeat}):")
+    scoring = best_of(lambda: partnerfit.evaluate(pool), repeat)
+    print(f"  {'baseline: evaluate (scoring the field)':<44} {scoring * 1000:9.1f} ms  1.00x")
+    row(
+        "explain the leader --vs one cut at the shortlist",
+        best_of(lambda: explain(evaluation, first, versus=cut, benefit=benefit), repeat),
+        scoring,
+        1.0,
+    )
+    texts = [json_format.render(partnerfit.evaluate(p)) for p in pools]
+    parse = best_of(lambda: [json.loads(t) for t in texts], repeat)
+    docs = [json.loads(t) for t in texts]
+    print(f"  {'baseline: json.loads of the two results':<44} {parse * 1000:9.1f} ms  1.00x")
+    row("diff_results of the two results", best_of(lambda: diff_results(*docs), repeat), parse, 2.0)
+
+
+TYPER_FLOOR = """
+import enum, pathlib, typer
+class F(enum.StrEnum):
+    table = "table"
+    json = "json"
+app = typer.Typer()
+@app.command()
+def diff(old: pathlib.Path, new: pathlib.Path, top: int | None = None, format: F = F.table):
+    pass
+app()
+"""
+
+
+def explain_diff(quick: bool) -> None:
+    """explain and diff: cold start, and their cost beside scoring and JSON parsing."""
+    repeat = 3 if quick else 10
+    python = sys.executable
+    script = str(Path(python).with_name("partnerfit"))
+    env = {**os.environ, "COLUMNS": "100"}
+    old = str(REPO / "tests" / "golden" / "diff-old.json")
+    new = str(REPO / "tests" / "golden" / "diff-new.json")
+
+    def run(args: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(args, check=False, capture_output=True, env=env, cwd=REPO)
+
+    print("Cold start (median of runs, new process each time):")
+    # typer (0.29) coerces every command's arguments through pydantic: a bare typer command
+    # with two path arguments and an enum option is the floor of any partnerfit command
+    floor = median_of(run([python, "-c", TYPER_FLOOR, old, new]), repeat)
+    label = "baseline: bare typer command, same arguments"
+    print(f"  {label:<44} {floor * 1000:9.1f} ms  1.00x")
+    row(
+        "partnerfit diff OLD NEW --format json",
+        median_of(run([script, "diff", old, new, "--format", "json"]), repeat),
+        floor,
+        1.3,
+    )
+    table = median_of(run([script, "score", str(EXAMPLE)]), repeat)
+    print(f"  {'baseline: partnerfit score EXAMPLE (table)':<44} {table * 1000:9.1f} ms  1.00x")
+    row(
+        "partnerfit explain EXAMPLE hoshikawa --vs qinglu",
+        median_of(run([script, "explain", str(EXAMPLE), "hoshikawa", "--vs", "qinglu"]), repeat),
+        table,
+        1.2,
+    )
+    for n in [500] if quick else [2_000, 10_000]:
+        _explain_diff_field(n, repeat)
+
+
 SECTIONS: dict[str, Callable[[bool], None]] = {
     # name -> section(quick); each prints its figures beside a baseline of the same run.
     "scoring": scoring,
+    "explain_diff": explain_diff,
 }
 
 

@@ -180,6 +180,116 @@ def _render_comparison(
     return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
+class ExplainFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def explain(
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
+    candidate_id: Annotated[
+        str, typer.Argument(metavar="CANDIDATE_ID", help="Id of the candidate to explain.")
+    ],
+    versus: Annotated[
+        str | None,
+        typer.Option("--vs", metavar="OTHER_ID", help="Show what separates it from this one."),
+    ] = None,
+    format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExplainFormat.table,
+    criteria: Annotated[
+        Path | None,
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+) -> None:
+    """Explain one candidate: its path through the stages, contributions, field, gap."""
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.evaluation import evaluate
+    from partnerfit.explanation import NoCommonStage, UnknownCandidate
+    from partnerfit.explanation import explain as explain_candidate
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import message, print_findings
+
+    try:
+        pool = load_candidates(candidates, criteria)
+        evaluation = evaluate(pool)
+        benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
+        result = explain_candidate(evaluation, candidate_id, versus=versus, benefit=benefit)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    except (ScoringError, UnknownCandidate, NoCommonStage) as exc:
+        message(f"error: {exc}")
+        _fail()
+    if format is ExplainFormat.json:
+        from partnerfit.render import explanation
+
+        _emit_or_fail(explanation.render_json(result), None)
+    else:
+        from partnerfit.render import explanation_table
+
+        _emit_or_fail(
+            _terminal_text(lambda c: explanation_table.print_explanation(result, c), False),
+            None,
+        )
+    shown = [result.candidate] + ([result.versus.other] if result.versus is not None else [])
+    for candidate in shown:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
+
+
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="Earlier `score -f json`.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="Later `score -f json`.")],
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="Exit 1 when the top N changed (default: the last shortlist's top, else 5).",
+        ),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        DiffFormat.table
+    ),
+) -> None:
+    """Compare two score results: who moved, by how much and why; exit 1 if the top changed."""
+    from partnerfit.diff import diff_results
+    from partnerfit.findings import InputError
+    from partnerfit.output import message, print_findings
+    from partnerfit.result_file import read_result
+
+    if top is not None and top < 1:
+        message(f"error: --top must be at least 1, got {top}")
+        _fail()
+    documents, findings = [], []
+    for path in (old, new):
+        try:
+            documents.append(read_result(path))
+        except InputError as exc:
+            findings.extend(exc.findings)
+    if findings:
+        print_findings(findings)
+        _fail()
+    result = diff_results(*documents, old_file=str(old), new_file=str(new), top=top)
+    from partnerfit.render import diff as render
+
+    text = render.render_json(result) if format is DiffFormat.json else render.render_text(result)
+    _emit_or_fail(text, None)
+    if result.top.changed:
+        _fail(ExitCode.RANKING_CHANGED)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -71,5 +71,8 @@ CODES: dict[str, Code] = {
         Code(
             "PF209", "invalid weighting: bad AHP matrix or judgements, incomplete order or points"
         ),
+        Code("PF420", "result file is not JSON (diff)"),
+        Code("PF421", "JSON that is not a partnerfit score result (diff)"),
+        Code("PF422", "score result of an unsupported schema_version (diff)"),
     ]
 }
