@@ -180,6 +180,52 @@ def _render_comparison(
     return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Files and folders (folders are searched for *.yaml and *.yml).",
+        ),
+    ],
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Lint criteria sets and candidates files: exit 0 clean, 1 findings, 2 unusable input."""
+    from typing import assert_never
+
+    from partnerfit.lint import check_paths
+    from partnerfit.render import check_github, check_json, check_text
+
+    result = check_paths([str(p) for p in paths])
+    if format is CheckFormat.json:
+        sys.stdout.write(check_json.render(result, strict=strict))
+    elif format is CheckFormat.github:
+        sys.stdout.write(check_github.render(result, strict=strict))
+    elif format is CheckFormat.text:
+        if sys.stdout.isatty():
+            from partnerfit.output import console
+
+            check_text.print_coloured(result, console(), strict=strict)
+        else:
+            sys.stdout.write(check_text.render(result, strict=strict))
+    else:
+        assert_never(format)
+    sys.stdout.flush()
+    code = result.exit_code(strict)
+    if code is not ExitCode.OK:
+        _fail(code)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -71,5 +71,14 @@ CODES: dict[str, Code] = {
         Code(
             "PF209", "invalid weighting: bad AHP matrix or judgements, incomplete order or points"
         ),
+        # partnerfit check: lint rules (partnerfit.lint.rules, one module per rule)
+        Code("PF301", "weights look like percentages but do not sum to 100"),
+        Code("PF302", "a weight is left to its default while its siblings state theirs"),
+        Code("PF303", "a criterion no checked candidates file scores"),
+        Code("PF304", "a stage no candidate can reach (a shortlist that keeps no one)"),
+        Code("PF305", "a gate no candidate can pass (a rating threshold outside the scale)"),
+        Code("PF306", "a candidate lacks scores a stage it reaches needs"),
+        Code("PF307", "candidate ids or names that differ only by case or whitespace"),
+        Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
     ]
 }
