@@ -226,6 +226,28 @@ def check(
         _fail(code)
 
 
+class SchemaKind(enum.StrEnum):
+    criteria = "criteria"
+    candidates = "candidates"
+    result = "result"
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            metavar="KIND",
+            help="criteria, candidates, or result (the score --format json document).",
+        ),
+    ],
+) -> None:
+    """Print the JSON Schema of a file kind or of the score result."""
+    from partnerfit.schema import render
+
+    sys.stdout.write(render(kind.value))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
