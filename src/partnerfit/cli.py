@@ -248,6 +248,41 @@ def schema(
     sys.stdout.write(render(kind.value))
 
 
+class AllianceTypeName(enum.StrEnum):
+    general = "general"
+    joint_venture = "joint_venture"
+    equity = "equity"
+    non_equity = "non_equity"
+    channel = "channel"
+    technology = "technology"
+    nonprofit = "nonprofit"
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write (created).")],
+    type: Annotated[
+        AllianceTypeName,
+        typer.Option("--type", "-t", help="Alliance type: sets the default weights and gates."),
+    ] = AllianceTypeName.general,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace criteria.yaml and candidates.yaml if present.")
+    ] = False,
+) -> None:
+    """Write a criteria set and a candidates template to fill in, for one alliance type."""
+    from partnerfit.output import message
+    from partnerfit.scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(folder, type.value, force=force)
+    except ScaffoldError as exc:
+        message(f"error: {exc}")
+        _fail()
+    for path in written:
+        message(f"wrote {path}")
+    message(f"next: fill in {written[1]}, then partnerfit check {folder}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
