@@ -277,3 +277,67 @@ def test_a_criteria_only_check_imports_neither_numpy_nor_rich(in_repo: Path) -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert out.stdout.splitlines()[-1] == "[]"
+
+
+GIT = [
+    "git",
+    "-c",
+    "user.email=t@example.invalid",
+    "-c",
+    "user.name=t",
+    "-c",
+    "commit.gpgsign=false",
+]
+SET = """partnerfit: 1
+kind: criteria
+id: s
+version: "1.0"
+dimensions:
+  - {id: fit, weight: 60, criteria: [{id: goals}]}
+  - {id: money, weight: 40, criteria: [{id: stability}]}
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import subprocess
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+    for args in (["init", "-q"], ["add", "set.yaml"], ["commit", "-qm", "v1"]):
+        subprocess.run([*GIT, *args], cwd=tmp_path, check=True, capture_output=True)
+    return tmp_path
+
+
+def test_pf308_weights_changed_without_a_new_version(repo: Path) -> None:
+    (repo / "set.yaml").write_text(SET.replace("weight: 60", "weight: 70"), encoding="utf-8")
+    run = run_cli("check", "set.yaml", "--against", "HEAD", expect=1)
+    assert run.stdout.splitlines()[0] == (
+        "set.yaml:4:10: error PF308 weights changed since HEAD, but version is still '1.0' "
+        "(raise the version, so results scored before and after can be told apart)"
+    )
+
+
+def test_pf308_is_quiet_when_the_version_moved_or_the_weights_did_not(repo: Path) -> None:
+    (repo / "set.yaml").write_text(SET.replace("name", "x"), encoding="utf-8")
+    run_cli("check", "set.yaml", "--against", "HEAD")  # unchanged
+    bumped = SET.replace("weight: 60", "weight: 70").replace('"1.0"', '"1.1"')
+    (repo / "set.yaml").write_text(bumped, encoding="utf-8")
+    run_cli("check", "set.yaml", "--against", "HEAD")
+    (repo / "new.yaml").write_text(SET, encoding="utf-8")  # not at HEAD: not compared
+    run_cli("check", "new.yaml", "--against", "HEAD")
+    (repo / "set.yaml").write_text(SET.replace("weight: 60", "weight: 70"), encoding="utf-8")
+    run_cli("check", "set.yaml")  # without --against the rule does not run
+
+
+def test_against_an_unknown_revision_or_outside_git_exits_2(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    run = run_cli("check", "set.yaml", "--against", "no-such-branch", expect=2)
+    assert run.stderr.startswith(
+        "error: --against no-such-branch: not a commit in the repository at "
+    )
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "set.yaml").write_text(SET, encoding="utf-8")
+    run = run_cli("check", str(outside / "set.yaml"), "--against", "HEAD", expect=2)
+    assert run.stderr == f"error: --against needs a git repository, but {outside} is not in one\n"

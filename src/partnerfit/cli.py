@@ -199,14 +199,28 @@ def check(
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="GIT_REF",
+            help="Also require a new version wherever weights changed since this revision.",
+        ),
+    ] = None,
 ) -> None:
     """Lint criteria sets and candidates files: exit 0 clean, 1 findings, 2 unusable input."""
     from typing import assert_never
 
     from partnerfit.lint import check_paths
+    from partnerfit.lint.history import HistoryError
+    from partnerfit.output import message
     from partnerfit.render import check_github, check_json, check_text
 
-    result = check_paths([str(p) for p in paths])
+    try:
+        result = check_paths([str(p) for p in paths], against=against)
+    except HistoryError as exc:
+        message(f"error: {exc}")
+        _fail()
     if format is CheckFormat.json:
         sys.stdout.write(check_json.render(result, strict=strict))
     elif format is CheckFormat.github:

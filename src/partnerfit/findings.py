@@ -79,6 +79,7 @@ CODES: dict[str, Code] = {
         Code("PF305", "a gate no candidate can pass (a rating threshold outside the scale)"),
         Code("PF306", "a candidate lacks scores a stage it reaches needs"),
         Code("PF307", "candidate ids or names that differ only by case or whitespace"),
+        Code("PF308", "weights changed but the criteria set's version did not (--against)"),
         Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
     ]
 }

@@ -41,13 +41,19 @@ def _inline_document(doc: Document) -> Document:
     return inline
 
 
-def _check_criteria(run: _Run, doc: Document, path: str) -> None:
+def _check_criteria(run: _Run, doc: Document, path: str, against: str | None) -> None:
     try:
         criteria = parse_criteria(doc)
     except InputError as exc:
         run.add(exc.findings)
         return
-    run.criteria.append(CriteriaTarget(doc, criteria, os.path.realpath(path)))
+    realpath = os.path.realpath(path)
+    previous = None
+    if against is not None:
+        from partnerfit.lint.history import previous_criteria
+
+        previous = previous_criteria(realpath, against)
+    run.criteria.append(CriteriaTarget(doc, criteria, realpath, previous, against))
 
 
 def _check_candidates(run: _Run, doc: Document, path: str) -> None:
@@ -79,7 +85,7 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
     run.candidates.append(CandidatesTarget(doc, pool, key))
 
 
-def _check_file(run: _Run, path: str) -> None:
+def _check_file(run: _Run, path: str, against: str | None) -> None:
     try:
         text = read_text(Path(path), path)
     except InputError as exc:
@@ -103,18 +109,21 @@ def _check_file(run: _Run, path: str) -> None:
     kind = str(doc.data["kind"])
     run.reports.append(FileReport(path, kind, "checked"))
     if kind == "criteria":
-        _check_criteria(run, doc, path)
+        _check_criteria(run, doc, path, against)
     else:
         _check_candidates(run, doc, path)
 
 
-def check_paths(arguments: Sequence[str]) -> CheckResult:
-    """Check files and folders: every file, every finding, then the cross-file rules."""
+def check_paths(arguments: Sequence[str], *, against: str | None = None) -> CheckResult:
+    """Check files and folders: every file, every finding, then the cross-file rules.
+
+    With `against` (a git revision), criteria files are also compared with their
+    version there; `partnerfit.lint.history.HistoryError` if that cannot be done."""
     found = discover(arguments)
     run = _Run()
     run.add(Finding(a, 0, 0, "PF001", "error", "no such file or folder") for a in found.missing)
     for path in found.files:
-        _check_file(run, path)
+        _check_file(run, path, against)
     for target in run.criteria:
         for rule in RULES:
             if rule.on_criteria is not None:

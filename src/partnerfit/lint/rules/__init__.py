@@ -16,6 +16,7 @@ from partnerfit.lint.rules import (
     unscorable,
     unscored_criterion,
     unstated_weight,
+    version_unchanged,
 )
 from partnerfit.lint.rules.base import Rule
 
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = tuple(
         impassable_gate,
         missing_scores,
         near_duplicate_candidates,
+        version_unchanged,
         unscorable,
     )
 )

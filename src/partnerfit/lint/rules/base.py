@@ -31,7 +31,11 @@ class CriteriaTarget:
     """The document whose marks locate the set's nodes (for an inline set, re-rooted)."""
     criteria: CriteriaSet
     realpath: str | None
-    """The file's real path (None for an inline set), to match candidates files to it."""
+    """The file's real path (for an inline set, a key naming its candidates file)."""
+    previous: CriteriaSet | None = None
+    """With --against: the same set at that revision, if it existed and loaded then."""
+    against: str | None = None
+    """The revision given with --against."""
 
 
 @dataclass
