@@ -40,12 +40,13 @@ def test_console_examples_print_what_the_docs_show(
     doc: str, command: str, expected: str, in_repo: Path
 ) -> None:
     # "$ partnerfit ...  # exit 2" documents a failing command: its stderr is compared
+    # ("# exit 1", check finding problems: its stdout)
     command, _, comment = command.partition("  # exit ")
     status = int(comment) if comment else 0
     args = shlex.split(command)
     assert args[0] == "partnerfit", f"{doc}: console examples run partnerfit only"
     result = run_cli(*args[1:], expect=status, env={"COLUMNS": "80"})
-    shown = result.stderr if status else result.stdout
+    shown = result.stderr if status == 2 else result.stdout
     assert shown.rstrip("\n") == expected.rstrip("\n"), f"{doc}: {command}"
 
 

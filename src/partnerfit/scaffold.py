@@ -176,13 +176,19 @@ COMMON_FACTS = (
     ),
 )
 
+IP_TERMS = Fact(
+    "ip_terms_accepted",
+    "Accepts our confidentiality and IP terms",
+    "refuses our confidentiality and IP terms",
+)
+
 TYPES: dict[str, AllianceType] = {
     "general": AllianceType(
         "General-purpose alliance",
         (20, 25, 15, 10, 15, 15),
         "The weights of the bundled strategic-alliance set: filling our capability gap is "
         "the reason to ally, so complementary capabilities weigh most.",
-        (),
+        (IP_TERMS,),
     ),
     "joint_venture": AllianceType(
         "Joint venture",
@@ -220,11 +226,7 @@ TYPES: dict[str, AllianceType] = {
         "A contract with a limited term: what the partner brings matters most; culture "
         "matters less because the contact is narrow.",
         (
-            Fact(
-                "ip_terms_accepted",
-                "Accepts our confidentiality and IP terms",
-                "refuses our confidentiality and IP terms",
-            ),
+            IP_TERMS,
             Fact("term_and_exit_defined", "Defined term and exit", "no defined term or exit"),
         ),
     ),
