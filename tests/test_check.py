@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO, run_cli
 from partnerfit.findings import CODES
@@ -344,3 +346,51 @@ def test_against_an_unknown_revision_or_outside_git_exits_2(
     (outside / "set.yaml").write_text(SET, encoding="utf-8")
     run = run_cli("check", str(outside / "set.yaml"), "--against", "HEAD", expect=2)
     assert run.stderr == f"error: --against needs a git repository, but {outside} is not in one\n"
+
+
+def test_on_a_terminal_the_same_lines_are_coloured(in_repo: Path) -> None:
+    import io
+    import re
+
+    from rich.console import Console
+
+    from partnerfit.render import check_text
+
+    result = check_paths([f"{CHECK}/PF304/fail", f"{CHECK}/PF301/fail"])
+    buffer = io.StringIO()
+    terminal = Console(file=buffer, force_terminal=True, width=40, color_system="standard")
+    check_text.print_coloured(result, terminal)
+    coloured = buffer.getvalue()
+    assert "\x1b[" in coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert plain == check_text.render(result), "same text, never wrapped at 40 columns"
+
+
+SAFE_TEXT = st.text(
+    alphabet=st.sampled_from([*"abk:-[]{}, \n\t'\"&*!#|>0123456789.", "\x00", "é", "\ufeff"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=SAFE_TEXT, header=st.booleans())
+def test_check_never_raises_and_reports_what_the_loader_reports(body: str, header: bool) -> None:
+    import tempfile
+
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_criteria
+
+    text = ("partnerfit: 1\nkind: criteria\n" if header else "") + body
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = check_paths([folder])
+        assert int(result.exit_code()) in (0, 1, 2)
+        assert all(f.line >= 0 and f.col >= 0 for f in result.findings)
+        try:
+            load_criteria(path)
+        except InputError as exc:
+            if header:
+                assert set(exc.findings) <= set(result.findings)
+            else:
+                assert set(exc.findings) <= set(result.findings) or result.skipped == 1
