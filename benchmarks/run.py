@@ -201,6 +201,17 @@ def check(quick: bool) -> None:
                 f"  {'partnerfit check vs yamllint':<44} {'':>12}  {ratio:5.2f}x  "
                 f"target < 1x: {verdict}"
             )
+        one = str(REPO / "criteria" / "strategic-alliance.yaml")
+        print(f"Start-up, one criteria file, cold process (median of {repeat}):")
+        imports = median_of(run([str(bin_dir / "partnerfit"), "--version"]), repeat)
+        label = "baseline: partnerfit --version (typer start-up)"
+        print(f"  {label:<44} {imports * 1000:9.1f} ms  1.00x")
+        row(
+            "partnerfit check ONE_FILE",
+            median_of(run([str(bin_dir / "partnerfit"), "check", one]), repeat),
+            imports,
+            None,
+        )
 
 
 SECTIONS: dict[str, Callable[[bool], None]] = {

@@ -91,6 +91,10 @@ class Rule:
         return doc.finding(loc, self.code, message, hint=hint, key=key, severity=self.severity)
 
 
+DIRECT_KINDS = frozenset({"rating", "measure", "flag"})
+"""Criterion kinds whose values candidates give directly (computed kinds are derived)."""
+
+
 def stated(model: Any, name: str) -> bool:
     """Whether `name` was written in the file (not left to its default)."""
     return name in model.model_fields_set

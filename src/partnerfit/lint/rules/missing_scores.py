@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerfit.findings import Finding
-from partnerfit.lint.rules.base import CandidatesTarget, Rule
+from partnerfit.lint.rules.base import DIRECT_KINDS, CandidatesTarget, Rule
 from partnerfit.loading import Loc
 
 
@@ -34,12 +34,16 @@ def check(target: CandidatesTarget) -> Iterator[Finding]:
     if evaluation is None:
         return
     index = {c.id: i for i, c in enumerate(target.pool.candidates)}
+    measured = target.pool.criteria.measured()
+    direct = {key for key, item in measured.items() if item.kind in DIRECT_KINDS}
     for result in evaluation.candidates:
         candidate = target.pool.candidates[index[result.id]]
         for reason in result.reasons:
             if reason.code not in ("missing_scores", "gate_missing"):
                 continue
-            absent = [item for item in reason.criteria if item not in candidate.scores]
+            absent = [
+                item for item in reason.criteria if item in direct and item not in candidate.scores
+            ]
             if not absent:
                 continue
             loc: Loc = ("candidates", index[result.id])

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from partnerfit.findings import Finding
-from partnerfit.lint.rules.base import Rule, RunTargets
+from partnerfit.lint.rules.base import DIRECT_KINDS, Rule, RunTargets
 from partnerfit.loading import Loc
 
 
@@ -51,8 +51,13 @@ def check(run: RunTargets) -> Iterator[Finding]:
             ("criterion", c.id, ("dimensions", d, "criteria", i, "id"))
             for d, dimension in enumerate(target.criteria.dimensions)
             for i, c in enumerate(dimension.criteria)
+            if c.kind in DIRECT_KINDS
         ]
-        items += [("fact", f.id, ("facts", i, "id")) for i, f in enumerate(target.criteria.facts)]
+        items += [
+            ("fact", f.id, ("facts", i, "id"))
+            for i, f in enumerate(target.criteria.facts)
+            if f.kind in DIRECT_KINDS
+        ]
         for what, item_id, loc in items:
             if item_id not in seen:
                 yield RULE.finding(
