@@ -191,7 +191,7 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Files and folders (folders are searched for *.yaml and *.yml).",
         ),
     ],
