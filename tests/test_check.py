@@ -394,3 +394,9 @@ def test_check_never_raises_and_reports_what_the_loader_reports(body: str, heade
                 assert set(exc.findings) <= set(result.findings)
             else:
                 assert set(exc.findings) <= set(result.findings) or result.skipped == 1
+
+
+def test_docs_list_every_rule_with_its_severity() -> None:
+    text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | {rule.severity} |" in text, rule.code

@@ -89,3 +89,25 @@ def test_init_refuses_a_file_as_folder_and_an_unknown_type(tmp_path: Path) -> No
     run = run_cli("init", str(tmp_path / "new"), "--type", "franchise", expect=2)
     assert "Invalid value for '--type'" in run.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_init_under_a_file_says_so_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    run = run_cli("init", str(tmp_path / "file" / "sub"), expect=2)
+    assert run.stderr == f"error: {tmp_path}/file/sub: cannot create folder: Not a directory\n"
+
+
+def test_init_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnerfit import output
+
+    real = output.write_atomic
+
+    def fail_second(path: Path, text: str) -> None:
+        if path.name == "candidates.yaml":
+            raise output.OutputError(f"{path}: cannot write: disk full")
+        real(path, text)
+
+    monkeypatch.setattr(output, "write_atomic", fail_second)
+    run = run_cli("init", str(tmp_path), expect=2)
+    assert run.stderr == f"error: {tmp_path}/candidates.yaml: cannot write: disk full\n"
+    assert list(tmp_path.iterdir()) == []

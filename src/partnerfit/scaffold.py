@@ -439,8 +439,17 @@ def scaffold(folder: Path, alliance_type: str, *, force: bool = False) -> list[P
         raise ScaffoldError(f"{names}: already {verb}, not overwritten (use --force to replace)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"{folder}: cannot create folder: {exc.strerror or exc}") from None
+    written: list[Path] = []
+    try:
         for path, text in files.items():
             write_atomic(path, text)
+            written.append(path)
     except (OSError, OutputError) as exc:
-        raise ScaffoldError(str(exc)) from None
-    return list(files)
+        for path in written if not existing else []:
+            path.unlink(missing_ok=True)  # all or nothing for a new scaffold
+        if isinstance(exc, OutputError):
+            raise ScaffoldError(str(exc)) from None
+        raise ScaffoldError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return written
