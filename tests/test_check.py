@@ -105,7 +105,8 @@ def test_the_repository_files_are_clean(in_repo: Path) -> None:
 def test_every_loader_finding_is_reported_and_every_file_checked(in_repo: Path) -> None:
     from test_bad_input import CASES
 
-    run = run_cli("check", "tests/fixtures/invalid", expect=1)
+    files = sorted(str(p.relative_to(REPO)) for p in (FIXTURES / "invalid").glob("*.yaml"))
+    run = run_cli("check", *files, expect=1)
     shown = run.stdout.splitlines()
     for case, expected in CASES.items():
         for line in expected:
@@ -173,14 +174,34 @@ def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
     assert all("symbolic links" in f.message for f in loops)
 
 
-def test_other_yaml_files_are_skipped_not_reported(tmp_path: Path) -> None:
+def test_other_yaml_files_in_folders_are_skipped_not_reported(tmp_path: Path) -> None:
     (tmp_path / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    (tmp_path / "hooks.yaml").write_text("- id: a\n- id: b\n", encoding="utf-8")
+    (tmp_path / "k8s.yaml").write_text("a: 1\n---\nb: 2\n", encoding="utf-8")
     result = check_paths([str(tmp_path)])
     assert result.findings == ()
-    assert (
-        result.summary()
-        == "Checked 0 files: no problems found; skipped 1 YAML file that is not a partnerfit file."
+    assert result.summary() == (
+        "Checked 0 files: no problems found; skipped 3 YAML files that are not partnerfit files."
     )
+
+
+def test_a_file_named_on_its_own_is_checked_as_ours_unless_told_to_skip(tmp_path: Path) -> None:
+    ci = tmp_path / "ci.yml"
+    ci.write_text("on: push\n", encoding="utf-8")
+    named = check_paths([str(ci)])
+    assert [f.text() for f in named.findings] == [
+        f"{ci}:1:1: error PF104 missing 'partnerfit: 1' (format version)"
+    ]
+    run = run_cli("check", str(ci), "--skip-other-yaml")
+    assert run.stdout == (
+        "Checked 0 files: no problems found; skipped 1 YAML file that is not a partnerfit file.\n"
+    )
+
+
+def test_a_broken_partnerfit_list_in_a_folder_is_still_reported(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("- partnerfit: 1\n  kind: criteria\n", encoding="utf-8")
+    found = [f.code for f in check_paths([str(tmp_path)]).findings]
+    assert found == ["PF008"]
 
 
 def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -> None:

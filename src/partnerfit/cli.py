@@ -199,6 +199,14 @@ def check(
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Skip files given by name that are not partnerfit files, as in folders "
+            "(for hooks that pass every YAML file).",
+        ),
+    ] = False,
     against: Annotated[
         str | None,
         typer.Option(
@@ -217,7 +225,9 @@ def check(
     from partnerfit.render import check_github, check_json, check_text
 
     try:
-        result = check_paths([str(p) for p in paths], against=against)
+        result = check_paths(
+            [str(p) for p in paths], against=against, skip_other_yaml=skip_other_yaml
+        )
     except HistoryError as exc:
         message(f"error: {exc}")
         _fail()

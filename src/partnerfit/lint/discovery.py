@@ -19,6 +19,8 @@ SUFFIXES = (".yaml", ".yml")
 class Discovered:
     files: tuple[str, ...]
     """Files to check, each once, in argument order then sorted within each folder."""
+    named: frozenset[str]
+    """Those of `files` named on the command line (not found in a folder)."""
     missing: tuple[str, ...]
     """Arguments naming nothing."""
 
@@ -57,6 +59,7 @@ def _walk(root: str, seen_dirs: set[tuple[int, int]], out: list[str]) -> None:
 
 def discover(arguments: Sequence[str]) -> Discovered:
     files: list[str] = []
+    named: set[str] = set()
     missing: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
     for argument in arguments:
@@ -64,7 +67,8 @@ def discover(arguments: Sequence[str]) -> Discovered:
             _walk(argument, seen_dirs, files)
         elif os.path.lexists(argument):
             files.append(argument)
+            named.add(os.path.normpath(argument))
         else:
             missing.append(argument)
     unique = list(dict.fromkeys(os.path.normpath(f) for f in files))
-    return Discovered(tuple(unique), tuple(missing))
+    return Discovered(tuple(unique), frozenset(named), tuple(missing))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,14 @@ class _Run:
 def _is_partnerfit_file(doc: Document) -> bool:
     """A mapping with `partnerfit:` or one of our kinds; other YAML (CI configs...) is not ours."""
     return "partnerfit" in doc.data or doc.data.get("kind") in KINDS
+
+
+_MENTIONS_OURS = re.compile(r"^[ \t-]*(?:partnerfit|kind)[ \t]*:", re.MULTILINE)
+
+
+def _foreign_shape(exc: InputError, text: str) -> bool:
+    """Valid YAML of another shape (a list, several documents) that never mentions our keys."""
+    return all(f.code == "PF008" for f in exc.findings) and not _MENTIONS_OURS.search(text)
 
 
 def _inline_document(doc: Document) -> Document:
@@ -85,7 +94,9 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
     run.candidates.append(CandidatesTarget(doc, pool, key))
 
 
-def _check_file(run: _Run, path: str, against: str | None) -> None:
+def _check_file(run: _Run, path: str, against: str | None, judge_content: bool) -> None:
+    """Check one file. With `judge_content` (files found in folders, or --skip-other-yaml),
+    YAML that is not a partnerfit file is skipped; a file named on its own is ours."""
     try:
         text = read_text(Path(path), path)
     except InputError as exc:
@@ -95,10 +106,13 @@ def _check_file(run: _Run, path: str, against: str | None) -> None:
     try:
         doc = parse_document(text, path)
     except InputError as exc:
+        if judge_content and _foreign_shape(exc, text):
+            run.reports.append(FileReport(path, None, "skipped"))
+            return
         run.add(exc.findings)
         run.reports.append(FileReport(path, None, "checked"))
         return
-    if not _is_partnerfit_file(doc):
+    if judge_content and not _is_partnerfit_file(doc):
         run.reports.append(FileReport(path, None, "skipped"))
         return
     header = header_findings(doc)
@@ -115,16 +129,21 @@ def _check_file(run: _Run, path: str, against: str | None) -> None:
     # a kind added to validation.KINDS later is header-checked only until it is wired in here
 
 
-def check_paths(arguments: Sequence[str], *, against: str | None = None) -> CheckResult:
+def check_paths(
+    arguments: Sequence[str], *, against: str | None = None, skip_other_yaml: bool = False
+) -> CheckResult:
     """Check files and folders: every file, every finding, then the cross-file rules.
 
-    With `against` (a git revision), criteria files are also compared with their
-    version there; `partnerfit.lint.history.HistoryError` if that cannot be done."""
+    Files found in folders that are not partnerfit files are skipped; files named
+    on their own are checked as partnerfit files unless `skip_other_yaml` (for hooks
+    that pass every YAML file by name). With `against` (a git revision), criteria
+    files are also compared with their version there;
+    `partnerfit.lint.history.HistoryError` if that cannot be done."""
     found = discover(arguments)
     run = _Run()
     run.add(Finding(a, 0, 0, "PF001", "error", "no such file or folder") for a in found.missing)
     for path in found.files:
-        _check_file(run, path, against)
+        _check_file(run, path, against, skip_other_yaml or path not in found.named)
     for target in run.criteria:
         for rule in RULES:
             if rule.on_criteria is not None:
