@@ -711,7 +711,8 @@ class CandidatesFile(Model):
     # model is built once per process, not once more inside this one.
     criteria: Annotated[
         str | dict[str, Any],
-        PlainValidator(as_criteria_reference, json_schema_input_type=str | CriteriaSet),
+        # partnerfit.schema points the mapping alternative at the criteria schema
+        PlainValidator(as_criteria_reference, json_schema_input_type=str | dict[str, Any]),
     ] = Field(
         description="Path of the criteria file (relative to this file), or the set inline.",
         examples=["../../criteria/strategic-alliance.yaml"],

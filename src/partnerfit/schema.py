@@ -31,7 +31,28 @@ def json_schema(kind: str) -> dict[str, Any]:
     else:
         raise ValueError(f"unknown schema kind {kind!r}: expected one of {', '.join(KINDS)}")
     schema = model.model_json_schema(mode="validation")
+    if kind == "candidates":
+        _inline_criteria(schema)
     return {"$schema": DIALECT, **schema}
+
+
+def _inline_criteria(schema: dict[str, Any]) -> None:
+    """Make the inline alternative of `criteria:` the criteria schema itself.
+
+    Done here rather than in the model, so that validating a candidates file never
+    builds the criteria model inside it (partnerfit.inputs validates an inline set
+    on its own)."""
+    from partnerfit.models import CriteriaSet
+
+    criteria = CriteriaSet.model_json_schema(mode="validation")
+    definitions = schema.setdefault("$defs", {})
+    definitions.update(criteria.pop("$defs", {}))
+    definitions["CriteriaSet"] = criteria
+    definitions = dict(sorted(definitions.items()))
+    schema["$defs"] = definitions
+    alternatives = schema["properties"]["criteria"]["anyOf"]
+    assert [a.get("type") for a in alternatives] == ["string", "object"], alternatives
+    alternatives[1] = {"$ref": "#/$defs/CriteriaSet"}
 
 
 def render(kind: str) -> str:
