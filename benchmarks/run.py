@@ -156,7 +156,7 @@ def check(quick: bool) -> None:
     import shutil
     import tempfile
 
-    n = 50 if quick else 200
+    n = 20 if quick else 200
     repeat = 1 if quick else 7
     source = (REPO / "criteria" / "strategic-alliance.yaml").read_text(encoding="utf-8")
     python = sys.executable
