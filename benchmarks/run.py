@@ -272,10 +272,74 @@ def explain_diff(quick: bool) -> None:
         _explain_diff_field(n, repeat)
 
 
+def check(quick: bool) -> None:
+    """partnerfit check over a folder of criteria files, cold, against yamllint and a bare parse."""
+    import shutil
+    import tempfile
+
+    n = 20 if quick else 200
+    repeat = 1 if quick else 7
+    source = (REPO / "criteria" / "strategic-alliance.yaml").read_text(encoding="utf-8")
+    python = sys.executable
+    bin_dir = Path(python).parent
+    env = {**os.environ, "COLUMNS": "100"}
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(n):
+            text = source.replace("id: strategic-alliance", f"id: strategic-alliance-{i}", 1)
+            Path(folder, f"set-{i:03}.yaml").write_text(text, encoding="utf-8")
+
+        def run(args: list[str], ok: tuple[int, ...] = (0,)) -> Callable[[], object]:
+            def go() -> None:
+                done = subprocess.run(args, capture_output=True, env=env, cwd=REPO)
+                assert done.returncode in ok, done.stdout.decode() + done.stderr.decode()
+
+            return go
+
+        parse = (
+            "import glob, sys, yaml\n"
+            "loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
+            "for f in sorted(glob.glob(sys.argv[1] + '/*.yaml')):\n"
+            "    yaml.load(open(f, encoding='utf-8'), Loader=loader)\n"
+        )
+        print(f"partnerfit check, {n} criteria files, cold process (median of {repeat}):")
+        bare = median_of(run([python, "-c", parse, folder]), repeat)
+        label = "baseline: bare YAML parse (PyYAML CSafeLoader)"
+        print(f"  {label:<44} {bare * 1000:9.1f} ms  1.00x")
+        yamllint = shutil.which("yamllint", path=str(bin_dir))
+        lint_time = None
+        if yamllint is None:
+            print("  yamllint: not installed (pip install -e '.[bench]')")
+        else:
+            # yamllint exits 1 on style findings (long lines in the bundled set): timed all the same
+            lint_time = median_of(run([yamllint, "-f", "parsable", folder], ok=(0, 1)), repeat)
+            row("yamllint (default rules)", lint_time, bare, None)
+        ours = median_of(run([str(bin_dir / "partnerfit"), "check", folder]), repeat)
+        row("partnerfit check FOLDER", ours, bare, None)
+        if lint_time is not None:
+            ratio = ours / lint_time
+            verdict = "met" if ratio < 1 else "MISSED"
+            print(
+                f"  {'partnerfit check vs yamllint':<44} {'':>12}  {ratio:5.2f}x  "
+                f"target < 1x: {verdict}"
+            )
+        one = str(REPO / "criteria" / "strategic-alliance.yaml")
+        print(f"Start-up, one criteria file, cold process (median of {repeat}):")
+        imports = median_of(run([str(bin_dir / "partnerfit"), "--version"]), repeat)
+        label = "baseline: partnerfit --version (typer start-up)"
+        print(f"  {label:<44} {imports * 1000:9.1f} ms  1.00x")
+        row(
+            "partnerfit check ONE_FILE",
+            median_of(run([str(bin_dir / "partnerfit"), "check", one]), repeat),
+            imports,
+            None,
+        )
+
+
 SECTIONS: dict[str, Callable[[bool], None]] = {
     # name -> section(quick); each prints its figures beside a baseline of the same run.
     "scoring": scoring,
     "explain_diff": explain_diff,
+    "check": check,
 }
 
 

@@ -40,7 +40,8 @@ def test_console_examples_print_what_the_docs_show(
     doc: str, command: str, expected: str, in_repo: Path
 ) -> None:
     # "$ partnerfit ...  # exit 2" documents a failing command: its stderr is compared;
-    # "# exit 1" a report that asks for attention (diff: the ranking changed): its stdout
+    # "# exit 1" a report that asks for attention (check finding problems, diff: the
+    # ranking changed): its stdout
     command, _, comment = command.partition("  # exit ")
     status = int(comment) if comment else 0
     args = shlex.split(command)

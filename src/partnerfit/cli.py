@@ -290,6 +290,133 @@ def diff(
         _fail(ExitCode.RANKING_CHANGED)
 
 
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Files and folders (folders are searched for *.yaml and *.yml).",
+        ),
+    ],
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Skip files given by name that are not partnerfit files, as in folders "
+            "(for hooks that pass every YAML file).",
+        ),
+    ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="GIT_REF",
+            help="Also require a new version wherever weights changed since this revision.",
+        ),
+    ] = None,
+) -> None:
+    """Lint criteria sets and candidates files: exit 0 clean, 1 findings, 2 unusable input."""
+    from typing import assert_never
+
+    from partnerfit.lint import check_paths
+    from partnerfit.lint.history import HistoryError
+    from partnerfit.output import message
+    from partnerfit.render import check_github, check_json, check_text
+
+    try:
+        result = check_paths(
+            [str(p) for p in paths], against=against, skip_other_yaml=skip_other_yaml
+        )
+    except HistoryError as exc:
+        message(f"error: {exc}")
+        _fail()
+    if format is CheckFormat.json:
+        sys.stdout.write(check_json.render(result, strict=strict))
+    elif format is CheckFormat.github:
+        sys.stdout.write(check_github.render(result, strict=strict))
+    elif format is CheckFormat.text:
+        if sys.stdout.isatty():
+            from partnerfit.output import console
+
+            check_text.print_coloured(result, console(), strict=strict)
+        else:
+            sys.stdout.write(check_text.render(result, strict=strict))
+    else:
+        assert_never(format)
+    sys.stdout.flush()
+    code = result.exit_code(strict)
+    if code is not ExitCode.OK:
+        _fail(code)
+
+
+class SchemaKind(enum.StrEnum):
+    criteria = "criteria"
+    candidates = "candidates"
+    result = "result"
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            metavar="KIND",
+            help="criteria, candidates, or result (the score --format json document).",
+        ),
+    ],
+) -> None:
+    """Print the JSON Schema of a file kind or of the score result."""
+    from partnerfit.schema import render
+
+    sys.stdout.write(render(kind.value))
+
+
+class AllianceTypeName(enum.StrEnum):
+    general = "general"
+    joint_venture = "joint_venture"
+    equity = "equity"
+    non_equity = "non_equity"
+    channel = "channel"
+    technology = "technology"
+    nonprofit = "nonprofit"
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write (created).")],
+    type: Annotated[
+        AllianceTypeName,
+        typer.Option("--type", "-t", help="Alliance type: sets the default weights and gates."),
+    ] = AllianceTypeName.general,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace criteria.yaml and candidates.yaml if present.")
+    ] = False,
+) -> None:
+    """Write a criteria set and a candidates template to fill in, for one alliance type."""
+    from partnerfit.output import message
+    from partnerfit.scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(folder, type.value, force=force)
+    except ScaffoldError as exc:
+        message(f"error: {exc}")
+        _fail()
+    for path in written:
+        message(f"wrote {path}")
+    message(f"next: fill in {written[1]}, then partnerfit check {folder}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -74,5 +74,15 @@ CODES: dict[str, Code] = {
         Code("PF420", "result file is not JSON (diff)"),
         Code("PF421", "JSON that is not a partnerfit score result (diff)"),
         Code("PF422", "score result of an unsupported schema_version (diff)"),
+        # partnerfit check: lint rules (partnerfit.lint.rules, one module per rule)
+        Code("PF301", "weights look like percentages but do not sum to 100"),
+        Code("PF302", "a weight is left to its default while its siblings state theirs"),
+        Code("PF303", "a criterion no checked candidates file scores"),
+        Code("PF304", "a stage no candidate can reach (a shortlist that keeps no one)"),
+        Code("PF305", "a gate no candidate can pass (a rating threshold outside the scale)"),
+        Code("PF306", "a candidate lacks scores a stage it reaches needs"),
+        Code("PF307", "candidate ids or names that differ only by case or whitespace"),
+        Code("PF308", "weights changed but the criteria set's version did not (--against)"),
+        Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
     ]
 }

@@ -127,7 +127,8 @@ Confidence = Annotated[
     PlainValidator(
         as_confidence,
         json_schema_input_type=Literal["low", "medium", "high"]
-        | Annotated[float, Field(ge=0, le=1)],
+        | Annotated[float, Field(ge=0, le=1)]
+        | None,
     ),
 ]
 CriterionKind = Literal["rating", "measure", "flag"]
@@ -142,11 +143,24 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _or_bare(*bare: dict[str, Any]) -> Any:
+    """JSON Schema hook for a model that also accepts a bare value (a before-validator
+    turns it into the mapping): the schema says "this value, or the mapping"."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        mapping = {k: v for k, v in schema.items() if k not in ("title", "description")}
+        for key in mapping:
+            del schema[key]
+        schema["anyOf"] = [*bare, mapping]
+
+    return extra
+
+
 class Scale(Model):
     """The range of a rating scale."""
 
-    min: Number = Field(description="Lowest rating (worst for a benefit criterion).")
-    max: Number = Field(description="Highest rating (best for a benefit criterion).")
+    min: Number = Field(description="Lowest rating (worst for a benefit criterion).", examples=[1])
+    max: Number = Field(description="Highest rating (best for a benefit criterion).", examples=[5])
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
@@ -191,11 +205,19 @@ class Preference(Model):
     """PROMETHEE preference function of a criterion; thresholds in the criterion's raw units."""
 
     type: PreferenceType = Field(
-        "usual", description="usual, u_shape, v_shape, level, linear or gaussian."
+        "usual",
+        description="usual, u_shape, v_shape, level, linear or gaussian.",
+        examples=["linear"],
     )
-    q: Number | None = Field(None, description="Indifference threshold (u_shape, level, linear).")
-    p: Number | None = Field(None, description="Preference threshold (v_shape, level, linear).")
-    s: Number | None = Field(None, description="Inflection point of the gaussian function.")
+    q: Number | None = Field(
+        None, description="Indifference threshold (u_shape, level, linear).", examples=[0.5]
+    )
+    p: Number | None = Field(
+        None, description="Preference threshold (v_shape, level, linear).", examples=[2]
+    )
+    s: Number | None = Field(
+        None, description="Inflection point of the gaussian function.", examples=[1.5]
+    )
 
     @model_validator(mode="after")
     def _thresholds(self) -> Preference:
@@ -211,31 +233,48 @@ Judgement = tuple[Id, Id, Number]
 class Weighting(Model):
     """Weights derived instead of stated: pairwise (AHP), ranked, points or from the data."""
 
+    model_config = ConfigDict(
+        json_schema_extra=_or_bare({"enum": ["ahp", "rank_order", "points", "entropy", "critic"]})
+    )
+
     method: WeightingMethod = Field(
-        description="ahp, rank_order, points, entropy or critic (the last two are data-driven)."
+        description="ahp, rank_order, points, entropy or critic (the last two are data-driven).",
+        examples=["ahp", "rank_order"],
     )
     pairwise: list[Judgement] | None = Field(
         None,
         description="AHP judgements [a, b, x]: a is x times as important as b (Saaty 1-9 scale).",
+        examples=[[["strategic_fit", "financial_fit", 3]]],
     )
     matrix: list[list[Number]] | None = Field(
-        None, description="AHP: the full pairwise comparison matrix, rows and columns in `order`."
+        None,
+        description="AHP: the full pairwise comparison matrix, rows and columns in `order`.",
+        examples=[[[1, 3], [0.3333, 1]]],
     )
     order: list[Id] | None = Field(
         None,
         description="rank_order: ids from most to least important; ahp with matrix: row order.",
+        examples=[["strategic_fit", "capabilities", "finance"]],
     )
     priorities: Literal["eigenvector", "geometric_mean"] = Field(
-        "eigenvector", description="AHP: how priorities are derived from the matrix."
+        "eigenvector",
+        description="AHP: how priorities are derived from the matrix.",
+        examples=["geometric_mean"],
     )
     max_cr: PositiveNumber = Field(
-        0.10, description="AHP: largest consistency ratio accepted (Saaty's random index)."
+        0.10,
+        description="AHP: largest consistency ratio accepted (Saaty's random index).",
+        examples=[0.1],
     )
     variant: Literal["roc", "rank_sum", "reciprocal"] = Field(
-        "roc", description="rank_order: rank-order centroid, rank sum or rank reciprocal."
+        "roc",
+        description="rank_order: rank-order centroid, rank sum or rank reciprocal.",
+        examples=["rank_sum"],
     )
     points: dict[Id, PositiveNumber] | None = Field(
-        None, description="points: positive points per id, normalised to weights."
+        None,
+        description="points: positive points per id, normalised to weights.",
+        examples=[{"strategic_fit": 60, "finance": 40}],
     )
 
     @model_validator(mode="before")
@@ -273,29 +312,48 @@ class Weighting(Model):
 class Measured(Model):
     """What criteria and facts have in common: an id and how values are read."""
 
-    id: Id = Field(description="Unique id; dimensions, criteria and facts share one namespace.")
-    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
-    description: Text | None = Field(None, description="What is assessed and how.")
+    id: Id = Field(
+        description="Unique id; dimensions, criteria and facts share one namespace.",
+        examples=["objectives_alignment"],
+    )
+    name: Text | None = Field(
+        None,
+        description="Human-readable name (defaults to the id).",
+        examples=["Alignment of declared objectives"],
+    )
+    description: Text | None = Field(
+        None,
+        description="What is assessed and how.",
+        examples=["Compare their stated goals for the alliance with ours."],
+    )
     kind: CriterionKind = Field(
         "rating",
         description="rating: a judgement on the scale; measure: a numeric fact; flag: true/false.",
+        examples=["measure"],
     )
     direction: Direction = Field(
-        "benefit", description="benefit: more is better; cost: less is better."
+        "benefit", description="benefit: more is better; cost: less is better.", examples=["cost"]
     )
     scale: Scale | None = Field(
-        None, description="Rating scale of this criterion (ratings only; default: the set's scale)."
+        None,
+        description="Rating scale of this criterion (ratings only; default: the set's scale).",
+        examples=[{"min": 0, "max": 10}],
     )
     guide: dict[Level, Text] | None = Field(
-        None, description="Meaning of rating levels, e.g. {1: poor, 3: adequate, 5: excellent}."
+        None,
+        description="Meaning of rating levels, e.g. {1: poor, 3: adequate, 5: excellent}.",
+        examples=[{"1": "poor", "3": "adequate", "5": "excellent"}],
     )
-    unit: Text | None = Field(None, description="Unit of a measure, shown in output.")
+    unit: Text | None = Field(
+        None, description="Unit of a measure, shown in output.", examples=["EUR m"]
+    )
     bounds: Bounds | None = Field(
         None,
         description=(
             "Fixed normalisation bounds [low, high] of a measure; values outside are clipped. "
             "Without bounds a measure is normalised min-max over the candidates in the stage."
         ),
+        examples=[[0, 1000]],
     )
     missing: MissingPolicy = Field(
         "exclude",
@@ -303,6 +361,7 @@ class Measured(Model):
             "A missing score makes the candidate incomplete (exclude), counts as the worst "
             "value (worst), or is left out with weights renormalised (skip)."
         ),
+        examples=["worst"],
     )
 
     @model_validator(mode="after")
@@ -321,16 +380,22 @@ class Measured(Model):
 class Criterion(Measured):
     """A scored criterion inside a dimension."""
 
-    weight: Weight = Field(1.0, description="Relative weight within its dimension (positive).")
+    weight: Weight = Field(
+        1.0, description="Relative weight within its dimension (positive).", examples=[40]
+    )
     preference: Preference | None = Field(
-        None, description="PROMETHEE preference function (default: usual)."
+        None,
+        description="PROMETHEE preference function (default: usual).",
+        examples=[{"type": "linear", "q": 0.5, "p": 2}],
     )
 
 
 class Fact(Measured):
     """Data that gates may test but that is never scored."""
 
-    kind: CriterionKind = Field("flag", description="flag (default), measure or rating.")
+    kind: CriterionKind = Field(
+        "flag", description="flag (default), measure or rating.", examples=["flag"]
+    )
 
     @model_validator(mode="after")
     def _no_skip(self) -> Fact:
@@ -342,17 +407,41 @@ class Fact(Measured):
 class Dimension(Model):
     """A group of criteria scored together, e.g. strategic fit."""
 
-    id: Id = Field(description="Unique id; shares the namespace of criteria and facts.")
-    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
+    id: Id = Field(
+        description="Unique id; shares the namespace of criteria and facts.",
+        examples=["strategic_fit"],
+    )
+    name: Text | None = Field(
+        None, description="Human-readable name (defaults to the id).", examples=["Strategic fit"]
+    )
     short: Text | None = Field(
-        None, description="Short column label for narrow terminal tables (defaults to the name)."
+        None,
+        description="Short column label for narrow terminal tables (defaults to the name).",
+        examples=["Strategy"],
     )
-    description: Text | None = Field(None, description="What the dimension covers.")
-    weight: Weight = Field(1.0, description="Relative weight among the dimensions of a stage.")
+    description: Text | None = Field(
+        None,
+        description="What the dimension covers.",
+        examples=["Compatible goals: strategic goals converge, competitive goals diverge."],
+    )
+    weight: Weight = Field(
+        1.0, description="Relative weight among the dimensions of a stage.", examples=[20]
+    )
     weighting: Weighting | None = Field(
-        None, description="Derive the weights of this dimension's criteria instead of stating them."
+        None,
+        description="Derive the weights of this dimension's criteria instead of stating them.",
+        examples=["entropy", {"method": "rank_order", "order": ["goals", "commitment"]}],
     )
-    criteria: list[Criterion] = Field(min_length=1, description="The criteria of this dimension.")
+    criteria: list[Criterion] = Field(
+        min_length=1,
+        description="The criteria of this dimension.",
+        examples=[
+            [
+                {"id": "objectives_alignment", "weight": 60},
+                {"id": "partner_commitment", "weight": 40},
+            ]
+        ],
+    )
 
     @property
     def label(self) -> str:
@@ -362,13 +451,25 @@ class Dimension(Model):
 class Gate(Model):
     """A knock-out rule: a candidate failing it is eliminated."""
 
-    criterion: Id = Field(description="Id of the criterion or fact tested.")
-    equals: bool | Number | None = Field(
-        None, description="Required value (true/false for flags, a number otherwise)."
+    criterion: Id = Field(
+        description="Id of the criterion or fact tested.", examples=["sanctions_clear"]
     )
-    min: Number | None = Field(None, description="Lowest acceptable value (inclusive).")
-    max: Number | None = Field(None, description="Highest acceptable value (inclusive).")
-    reason: Text | None = Field(None, description="Why the rule exists, shown when it eliminates.")
+    equals: bool | Number | None = Field(
+        None,
+        description="Required value (true/false for flags, a number otherwise).",
+        examples=[True],
+    )
+    min: Number | None = Field(
+        None, description="Lowest acceptable value (inclusive).", examples=[2]
+    )
+    max: Number | None = Field(
+        None, description="Highest acceptable value (inclusive).", examples=[3]
+    )
+    reason: Text | None = Field(
+        None,
+        description="Why the rule exists, shown when it eliminates.",
+        examples=["sanctions, export-control or anti-bribery screening not clear"],
+    )
 
     @model_validator(mode="after")
     def _one_rule(self) -> Gate:
@@ -385,10 +486,13 @@ class Shortlist(Model):
     """Who moves on from a scoring stage: every condition given must hold."""
 
     top: int | None = Field(
-        None, ge=0, description="Keep candidates ranked at or above this rank (ties kept)."
+        None,
+        ge=0,
+        description="Keep candidates ranked at or above this rank (ties kept).",
+        examples=[5],
     )
     min_score: Number | None = Field(
-        None, description="Keep candidates whose total (0..100) is at least this."
+        None, description="Keep candidates whose total (0..100) is at least this.", examples=[55]
     )
 
     @model_validator(mode="after")
@@ -403,29 +507,43 @@ class Shortlist(Model):
 class Stage(Model):
     """One step of the screening: gates, then optionally scoring and a shortlist."""
 
-    id: Id = Field(description="Unique stage id.")
-    name: Text | None = Field(None, description="Human-readable name.")
-    description: Text | None = Field(None, description="What this stage is for.")
-    gates: list[Gate] = Field(default_factory=list, description="Knock-out rules tested first.")
+    id: Id = Field(description="Unique stage id.", examples=["desk_review"])
+    name: Text | None = Field(None, description="Human-readable name.", examples=["Desk review"])
+    description: Text | None = Field(
+        None,
+        description="What this stage is for.",
+        examples=["Weighted scoring on what desk research can establish."],
+    )
+    gates: list[Gate] = Field(
+        default_factory=list,
+        description="Knock-out rules tested first.",
+        examples=[[{"criterion": "sanctions_clear", "equals": True}]],
+    )
     method: Method | None = Field(
         None,
         description=(
             "Scoring method (default weighted_sum). A stage scores when it has a method, "
             "dimensions or a shortlist, or no gates at all; a stage of gates alone scores nothing."
         ),
+        examples=["topsis"],
     )
     normalization: Literal["vector", "minmax"] | None = Field(
-        None, description="TOPSIS normalisation (default vector)."
+        None, description="TOPSIS normalisation (default vector).", examples=["minmax"]
     )
     v: UnitInterval | None = Field(
-        None, description="VIKOR weight of the group-utility strategy, 0..1 (default 0.5)."
+        None,
+        description="VIKOR weight of the group-utility strategy, 0..1 (default 0.5).",
+        examples=[0.5],
     )
     dimensions: list[Id] | None = Field(
         None,
         min_length=1,
         description="Dimensions scored in this stage (default: all; an empty list is an error).",
+        examples=[["strategic_fit", "financial_compatibility"]],
     )
-    shortlist: Shortlist | None = Field(None, description="Who moves on to the next stage.")
+    shortlist: Shortlist | None = Field(
+        None, description="Who moves on to the next stage.", examples=[{"top": 5, "min_score": 55}]
+    )
 
     @model_validator(mode="after")
     def _method_parameters(self) -> Stage:
@@ -453,24 +571,51 @@ def _default_stages() -> list[Stage]:
 class CriteriaSet(Model):
     """A criteria set: dimensions of weighted criteria, facts and screening stages."""
 
-    partnerfit: Literal[1] = Field(description="File format version.")
-    kind: Literal["criteria"] = Field(description="File kind.")
-    id: Id = Field(description="Id of the criteria set, echoed in results.")
-    name: Text | None = Field(None, description="Human-readable name.")
-    version: Text | None = Field(None, description="Version of the set, as text.")
-    description: Text | None = Field(None, description="Purpose and sources of the set.")
+    partnerfit: Literal[1] = Field(description="File format version.", examples=[1])
+    kind: Literal["criteria"] = Field(description="File kind.", examples=["criteria"])
+    id: Id = Field(
+        description="Id of the criteria set, echoed in results.", examples=["strategic-alliance"]
+    )
+    name: Text | None = Field(
+        None, description="Human-readable name.", examples=["Strategic alliance partner scorecard"]
+    )
+    version: Text | None = Field(None, description="Version of the set, as text.", examples=["1.0"])
+    description: Text | None = Field(
+        None,
+        description="Purpose and sources of the set.",
+        examples=["Staged partner selection for technology partnerships."],
+    )
     scale: Scale = Field(
         default_factory=lambda: Scale(min=1, max=5),
         description="Default rating scale (default 1..5).",
+        examples=[{"min": 1, "max": 5}],
     )
     weighting: Weighting | None = Field(
-        None, description="Derive the dimension weights instead of stating them."
+        None,
+        description="Derive the dimension weights instead of stating them.",
+        examples=[{"method": "rank_order", "order": ["strategic_fit", "finance"]}],
     )
-    dimensions: list[Dimension] = Field(min_length=1, description="The scored dimensions.")
-    facts: list[Fact] = Field(default_factory=list, description="Gate-only data, never scored.")
+    dimensions: list[Dimension] = Field(
+        min_length=1,
+        description="The scored dimensions.",
+        examples=[
+            [{"id": "strategic_fit", "weight": 60, "criteria": [{"id": "objectives_alignment"}]}]
+        ],
+    )
+    facts: list[Fact] = Field(
+        default_factory=list,
+        description="Gate-only data, never scored.",
+        examples=[[{"id": "sanctions_clear", "kind": "flag"}]],
+    )
     stages: list[Stage] = Field(
         default_factory=_default_stages,
         description="Stages run in order (default: one stage scoring every dimension).",
+        examples=[
+            [
+                {"id": "screen", "gates": [{"criterion": "sanctions_clear", "equals": True}]},
+                {"id": "score"},
+            ]
+        ],
     )
 
     def criteria(self) -> list[Criterion]:
@@ -489,11 +634,23 @@ class CriteriaSet(Model):
 class Score(Model):
     """One score: a bare value, or a mapping with evidence and confidence."""
 
-    value: ScoreValue = Field(
-        None, description="A number, true/false for flags; null means missing."
+    model_config = ConfigDict(
+        json_schema_extra=_or_bare({"type": "number"}, {"type": "boolean"}, {"type": "null"})
     )
-    evidence: Text | None = Field(None, description="Where the value comes from (text or link).")
-    confidence: Confidence = Field(None, description="low, medium, high, or a number in 0..1.")
+
+    value: ScoreValue = Field(
+        None,
+        description="A number, true/false for flags; null means missing.",
+        examples=[4, True, None],
+    )
+    evidence: Text | None = Field(
+        None,
+        description="Where the value comes from (text or link).",
+        examples=["FY2024 annual report, p. 12"],
+    )
+    confidence: Confidence = Field(
+        None, description="low, medium, high, or a number in 0..1.", examples=["high", 0.8]
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -504,12 +661,34 @@ class Score(Model):
 class Candidate(Model):
     """A candidate partner and its scores."""
 
-    id: Id = Field(description="Unique candidate id.")
-    name: Text | None = Field(None, description="Human-readable name (defaults to the id).")
-    type: AllianceType | None = Field(None, description="Kind of partnership on offer.")
-    description: Text | None = Field(None, description="Notes on the candidate.")
+    id: Id = Field(description="Unique candidate id.", examples=["coralbay"])
+    name: Text | None = Field(
+        None,
+        description="Human-readable name (defaults to the id).",
+        examples=["Coralbay Health Distribution Pte Ltd"],
+    )
+    type: AllianceType | None = Field(
+        None, description="Kind of partnership on offer.", examples=["channel"]
+    )
+    description: Text | None = Field(
+        None,
+        description="Notes on the candidate.",
+        examples=["Singapore-based pan-APAC distributor."],
+    )
     scores: dict[Id, Score] = Field(
-        default_factory=dict, description="Scores by criterion or fact id."
+        default_factory=dict,
+        description="Scores by criterion or fact id.",
+        examples=[
+            {
+                "objectives_alignment": 4,
+                "sanctions_clear": True,
+                "annual_revenue": {
+                    "value": 2400,
+                    "evidence": "FY2024 report",
+                    "confidence": "high",
+                },
+            }
+        ],
     )
 
     @property
@@ -527,12 +706,28 @@ def as_criteria_reference(value: Any) -> str | dict[str, Any]:
 class CandidatesFile(Model):
     """A list of candidates and the criteria set they are scored against."""
 
-    partnerfit: Literal[1] = Field(description="File format version.")
-    kind: Literal["candidates"] = Field(description="File kind.")
+    partnerfit: Literal[1] = Field(description="File format version.", examples=[1])
+    kind: Literal["candidates"] = Field(description="File kind.", examples=["candidates"])
     # An inline set is validated separately (partnerfit.inputs) so that the criteria
     # model is built once per process, not once more inside this one.
     criteria: Annotated[
         str | dict[str, Any],
+        # partnerfit.schema points the mapping alternative at the criteria schema
         PlainValidator(as_criteria_reference, json_schema_input_type=str | dict[str, Any]),
-    ] = Field(description="Path of the criteria file (relative to this file), or the set inline.")
-    candidates: list[Candidate] = Field(min_length=1, description="The candidates.")
+    ] = Field(
+        description="Path of the criteria file (relative to this file), or the set inline.",
+        examples=["../../criteria/strategic-alliance.yaml"],
+    )
+    candidates: list[Candidate] = Field(
+        min_length=1,
+        description="The candidates.",
+        examples=[
+            [
+                {
+                    "id": "coralbay",
+                    "name": "Coralbay Health Distribution Pte Ltd",
+                    "scores": {"objectives_alignment": 4},
+                }
+            ]
+        ],
+    )

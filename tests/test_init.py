@@ -1,0 +1,113 @@
+"""`partnerfit init`: per-type scaffolds that pass check and score, never overwriting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+from partnerfit.inputs import load_criteria
+from partnerfit.scaffold import DIMENSIONS, TYPES
+
+DOC_ROWS = {
+    "general": "General (this file)",
+    "joint_venture": "Joint venture",
+    "equity": "Equity alliance (minority stake)",
+    "non_equity": "Non-equity (contractual)",
+    "technology": "Technology partnership",
+    "channel": "Channel partnership",
+    "nonprofit": "Nonprofit partnership",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(TYPES))
+def test_init_output_passes_check_and_scores(kind: str, tmp_path: Path) -> None:
+    folder = tmp_path / "search"
+    run = run_cli("init", str(folder), "--type", kind)
+    assert run.stdout == ""
+    assert run.stderr.splitlines()[:2] == [
+        f"wrote {folder}/criteria.yaml",
+        f"wrote {folder}/candidates.yaml",
+    ]
+    checked = run_cli("check", str(folder), "--strict")
+    assert checked.stdout == "Checked 2 files: no problems found.\n"
+    scored = run_cli("score", str(folder / "candidates.yaml"), "--format", "csv")
+    rows = scored.stdout.splitlines()
+    assert rows[1].startswith("1,example-partner,Example Partner Ltd,")
+    assert ",next-candidate,Next Candidate," in rows[2] and ",incomplete,screen," in rows[2]
+
+
+@pytest.mark.parametrize("kind", sorted(TYPES))
+def test_default_weights_are_the_documented_row(kind: str, tmp_path: Path) -> None:
+    table = (REPO / "docs" / "criteria-sources.md").read_text(encoding="utf-8")
+    row = re.search(rf"^\| {re.escape(DOC_ROWS[kind])} \|(.*)$", table, re.MULTILINE)
+    assert row is not None
+    documented = [int(c) for c in row.group(1).split("|")[:6]]
+    run_cli("init", str(tmp_path), "--type", kind)
+    criteria = load_criteria(tmp_path / "criteria.yaml")
+    assert [d.weight for d in criteria.dimensions] == documented
+    assert sum(documented) == 100
+
+
+def test_dimensions_and_criteria_are_those_of_the_bundled_set() -> None:
+    bundled = load_criteria(REPO / "criteria" / "strategic-alliance.yaml")
+    assert [d.id for d in bundled.dimensions] == [d.id for d in DIMENSIONS]
+    for ours, theirs in zip(DIMENSIONS, bundled.dimensions, strict=True):
+        assert [(i.id, i.weight, i.kind, i.direction) for i in ours.items] == [
+            (c.id, c.weight, c.kind, c.direction) for c in theirs.criteria
+        ]
+    assert [d.weight for d in bundled.dimensions] == list(TYPES["general"].weights)
+
+
+def test_type_specific_gates_are_written(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path), "--type", "technology")
+    gates = [g.criterion for g in load_criteria(tmp_path / "criteria.yaml").stages[0].gates]
+    assert {"ip_improvements_agreed", "security_review_passed", "interfaces_available"} <= set(
+        gates
+    )
+
+
+def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
+    (tmp_path / "criteria.yaml").write_text("mine\n", encoding="utf-8")
+    run = run_cli("init", str(tmp_path), expect=2)
+    assert run.stderr == (
+        f"error: {tmp_path}/criteria.yaml: already exists, not overwritten (use --force to replace)\n"
+    )
+    assert (tmp_path / "criteria.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml"], "nothing written"
+    run_cli("init", str(tmp_path), "--force")
+    assert (tmp_path / "criteria.yaml").read_text(encoding="utf-8").startswith("# General")
+
+
+def test_init_refuses_a_file_as_folder_and_an_unknown_type(tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    run = run_cli("init", str(target), expect=2)
+    assert run.stderr == f"error: {target}: exists and is not a folder\n"
+    run = run_cli("init", str(tmp_path / "new"), "--type", "franchise", expect=2)
+    assert "Invalid value for '--type'" in run.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_under_a_file_says_so_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    run = run_cli("init", str(tmp_path / "file" / "sub"), expect=2)
+    assert run.stderr == f"error: {tmp_path}/file/sub: cannot create folder: Not a directory\n"
+
+
+def test_init_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnerfit import output
+
+    real = output.write_atomic
+
+    def fail_second(path: Path, text: str) -> None:
+        if path.name == "candidates.yaml":
+            raise output.OutputError(f"{path}: cannot write: disk full")
+        real(path, text)
+
+    monkeypatch.setattr(output, "write_atomic", fail_second)
+    run = run_cli("init", str(tmp_path), expect=2)
+    assert run.stderr == f"error: {tmp_path}/candidates.yaml: cannot write: disk full\n"
+    assert list(tmp_path.iterdir()) == []

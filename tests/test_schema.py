@@ -1,0 +1,133 @@
+"""JSON Schemas: generated from the models, shipped under schemas/, true to real files and output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import REPO, run_cli
+from partnerfit.loading import load_document
+from partnerfit.schema import KINDS, json_schema, render
+
+SCHEMAS = REPO / "schemas"
+REGENERATE = ".venv/bin/python -m partnerfit.schema"
+
+
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_shipped_schemas_match_the_models(kind: str) -> None:
+    shipped = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert shipped == render(kind), f"schemas/ drifted from the models: run {REGENERATE}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_schema_command_prints_the_shipped_schema(kind: str) -> None:
+    assert run_cli("schema", kind).stdout == (SCHEMAS / f"{kind}.schema.json").read_text(
+        encoding="utf-8"
+    )
+
+
+def properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for name, definition in [("", schema), *schema.get("$defs", {}).items()]:
+        bodies = [definition, *definition.get("anyOf", [])]
+        for body in bodies:
+            for key, prop in body.get("properties", {}).items():
+                found.append((f"{name}.{key}", prop))
+    return found
+
+
+def refers_to_a_model(prop: dict[str, Any]) -> bool:
+    text = json.dumps({k: v for k, v in prop.items() if k != "examples"})
+    return '"$ref"' in text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_has_a_description_and_examples(kind: str) -> None:
+    for where, prop in properties(json_schema(kind)):
+        assert prop.get("description"), f"{kind}: {where} has no description"
+        if kind != "result" or not refers_to_a_model(prop):
+            assert prop.get("examples"), f"{kind}: {where} has no examples"
+
+
+def bundled(kind: str) -> list[Path]:
+    return [
+        p
+        for p in sorted([*REPO.glob("criteria/*.yaml"), *REPO.glob("examples/*/*.yaml")])
+        if load_document(p).data.get("kind") == kind
+    ]
+
+
+@pytest.mark.parametrize("kind", ["criteria", "candidates"])
+def test_bundled_files_are_valid_and_point_editors_at_their_schema(kind: str) -> None:
+    files = bundled(kind)
+    assert files
+    for path in files:
+        validator(kind).validate(load_document(path).data)
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        schema = (path.parent / first.split("$schema=")[1]).resolve()
+        assert first.startswith("# yaml-language-server: $schema=")
+        assert schema == (SCHEMAS / f"{kind}.schema.json").resolve(), path
+
+
+def test_the_schema_accepts_bare_and_full_scores_and_rejects_typos() -> None:
+    check = validator("candidates")
+    good = {
+        "partnerfit": 1,
+        "kind": "candidates",
+        "criteria": "c.yaml",
+        "candidates": [
+            {
+                "id": "a",
+                "scores": {"x": 4, "y": True, "z": None, "w": {"value": 2, "confidence": None}},
+            }
+        ],
+    }
+    check.validate(good)
+    bad = {**good, "candidates": [{"id": "a", "nmae": "typo"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        check.validate(bad)
+    criteria = validator("criteria")
+    base = {
+        "partnerfit": 1,
+        "kind": "criteria",
+        "id": "s",
+        "dimensions": [{"id": "d", "criteria": [{"id": "c"}]}],
+    }
+    criteria.validate({**base, "weighting": "entropy"})
+    with pytest.raises(jsonschema.ValidationError):
+        criteria.validate({**base, "weighting": "entropie"})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["examples/apac-medtech-entry/candidates.yaml"],
+        ["tests/fixtures/valid/candidates.yaml"],
+        ["tests/fixtures/valid/candidates.yaml", "--method", "vikor"],
+        ["tests/fixtures/valid/candidates.yaml", "--method", "promethee_ii"],
+        ["tests/fixtures/valid/candidates.yaml", "--method", "topsis"],
+    ],
+)
+def test_real_score_output_validates_against_the_result_schema(
+    args: list[str], in_repo: Path
+) -> None:
+    document = json.loads(run_cli("score", *args, "--format", "json").stdout)
+    validator("result").validate(document)
+
+
+def test_the_golden_json_validates_against_the_result_schema() -> None:
+    document = json.loads((REPO / "tests/golden/example.json").read_text(encoding="utf-8"))
+    validator("result").validate(document)
+    with pytest.raises(jsonschema.ValidationError):
+        validator("result").validate({**document, "extra_field": 1})
