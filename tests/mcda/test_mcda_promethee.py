@@ -57,19 +57,27 @@ def test_papathanasiou_ploskas_2018_linear() -> None:
     assert result.ranking.tolist()[:2] == [4, 3]
 
 
-@pytest.mark.parametrize("block_size", [1, 4, 256])
-def test_ziemba_2019_linear_with_cost_criteria(block_size: int) -> None:
+@pytest.mark.parametrize(
+    ("pairwise", "block_size"), [(False, None), (True, 1), (True, 4), (True, None)]
+)
+def test_ziemba_2019_linear_with_cost_criteria(pairwise: bool, block_size: int | None) -> None:
     # Ziemba (2019), "Towards strong sustainability management - A generalized PROSA
     # method", Sustainability 11(6) 1555: PROMETHEE II net flows with linear (type V)
     # criteria, mixed benefit/cost, per-criterion q and p (4 d.p., as quoted in
-    # pyrepo-mcda tests/test_mcda_methods_2.py). Run with several block sizes.
+    # pyrepo-mcda tests/test_mcda_methods_2.py). Run on the sorted path and on the
+    # pairwise path with several block sizes.
     weights = np.array([0.3333, 0.1667, 0.1667, 0.3333, 0.25, 0.75, 1, 1, 0.4, 0.2, 0.4, 1])
     benefit = np.array([-1, -1, 1, -1, 1, 1, -1, 1, 1, -1, -1, 1]) > 0
     p = [2100, 5000, 50, 200, 5, 20, 100, 80, 4, 2, 23, 3]
     q = [420, 1000, 10, 40, 1, 7, 50, 20, 1, 1, 4.6, 1]
     functions = [linear(qi, pi) for qi, pi in zip(q, p, strict=True)]
     result = promethee_ii(
-        ZIEMBA_2019, weights / weights.sum(), benefit, functions, block_size=block_size
+        ZIEMBA_2019,
+        weights / weights.sum(),
+        benefit,
+        functions,
+        block_size=block_size,
+        pairwise=pairwise,
     )
     expected = [-0.4143, -0.5056, -0.2317, -0.2892, 0.3313, 0.0619, 0.4296, 0.1626, 0.4554]
     np.testing.assert_allclose(result.net_flow, expected, atol=5e-5)

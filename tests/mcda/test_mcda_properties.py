@@ -6,7 +6,15 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numpy.typing import NDArray
 
-from partnerfit.mcda.promethee import linear, promethee_ii, usual
+from partnerfit.mcda.promethee import (
+    PreferenceFunction,
+    level,
+    linear,
+    promethee_ii,
+    u_shape,
+    usual,
+    v_shape,
+)
 from partnerfit.mcda.topsis import topsis
 from partnerfit.mcda.vikor import vikor
 from partnerfit.mcda.weighted_product import weighted_product
@@ -68,16 +76,26 @@ def test_topsis_vector_invariant_to_benefit_column_scaling(problem: Problem, fac
     np.testing.assert_allclose(after, before, atol=1e-9)
 
 
+PREFERENCE_FUNCTIONS = st.sampled_from(
+    [usual(), u_shape(3.0), v_shape(40.0), level(2.0, 30.0), linear(1.0, 100.0), linear(5.0, 5.0)]
+)
+
+
 @SETTINGS
-@given(problems(), st.integers(min_value=1, max_value=8))
-def test_promethee_blocks_do_not_change_flows(problem: Problem, block_size: int) -> None:
+@given(problems(), PREFERENCE_FUNCTIONS, st.integers(min_value=1, max_value=8))
+def test_promethee_sorted_and_pairwise_paths_agree(
+    problem: Problem, function: PreferenceFunction, block_size: int
+) -> None:
+    # The sorted path (one sort per criterion) against the definition: every pair
+    # compared explicitly, in blocks of any size.
     matrix, weights, benefit = problem
-    functions = [linear(1.0, 100.0)] * matrix.shape[1]
-    whole = promethee_ii(matrix, weights, benefit, functions, block_size=matrix.shape[0])
-    blocked = promethee_ii(matrix, weights, benefit, functions, block_size=block_size)
-    np.testing.assert_allclose(blocked.net_flow, whole.net_flow, atol=1e-12)
-    assert abs(whole.net_flow.sum()) < 1e-9  # net flows always sum to 0
-    assert np.all(np.abs(whole.net_flow) <= 1 + 1e-12)
+    functions = [function] * matrix.shape[1]
+    fast = promethee_ii(matrix, weights, benefit, functions)
+    slow = promethee_ii(matrix, weights, benefit, functions, pairwise=True, block_size=block_size)
+    np.testing.assert_allclose(fast.positive_flow, slow.positive_flow, atol=1e-9)
+    np.testing.assert_allclose(fast.negative_flow, slow.negative_flow, atol=1e-9)
+    assert abs(fast.net_flow.sum()) < 1e-9  # net flows always sum to 0
+    assert np.all(np.abs(fast.net_flow) <= 1 + 1e-12)
 
 
 @SETTINGS
