@@ -151,9 +151,18 @@ def scoring(quick: bool) -> None:
     engine([1_000, 10_000] if quick else [10_000, 100_000], repeat=3 if quick else 15)
 
 
+def methods(quick: bool) -> None:
+    """Decision methods against hand-written numpy, pymcdm and scikit-criteria."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import methods as section  # the libraries are imported there only
+
+    section.section(quick, best_of)
+
+
 SECTIONS: dict[str, Callable[[bool], None]] = {
     # name -> section(quick); each prints its figures beside a baseline of the same run.
     "scoring": scoring,
+    "methods": methods,
 }
 
 

@@ -55,10 +55,9 @@ from partnerfit.mcda._common import (
     FloatArray,
     IntArray,
     as_decision_inputs,
-    competition_ranks,
     constant_column_warnings,
     constant_columns,
-    ranking_from_scores,
+    rank,
     readonly,
 )
 
@@ -274,7 +273,8 @@ def promethee_ii(
         else:
             leaving[:, criterion], entering[:, criterion] = _sorted_sums(column, function)
 
-    warnings = constant_column_warnings(constant_columns(values), "promethee")
+    constant = constant_columns(values)
+    warnings = constant_column_warnings(constant, "promethee")
     if n_candidates > 1:
         unicriterion = (leaving - entering) / (n_candidates - 1)
         positive_flow = leaving @ weight_vector / (n_candidates - 1)
@@ -287,6 +287,7 @@ def promethee_ii(
         warnings.append("promethee: a single candidate has no pairwise comparison; flows are 0")
     net_flow = positive_flow - negative_flow
     scores = 50.0 * (net_flow + 1.0)
+    ranking, ranks = rank(net_flow)
     return PrometheeResult(
         scores=readonly(scores),
         net_flow=readonly(net_flow),
@@ -296,9 +297,9 @@ def promethee_ii(
         weights=readonly(weight_vector),
         functions=function_tuple,
         preference_matrix=None if preference_matrix is None else readonly(preference_matrix),
-        ranking=readonly(ranking_from_scores(net_flow)),
-        ranks=readonly(competition_ranks(net_flow)),
-        constant_criteria=readonly(constant_columns(values)),
+        ranking=readonly(ranking),
+        ranks=readonly(ranks),
+        constant_criteria=readonly(constant),
         warnings=tuple(warnings),
     )
 

@@ -28,11 +28,9 @@ from partnerfit.mcda._common import (
     BoolArray,
     FloatArray,
     IntArray,
-    as_decision_inputs,
-    competition_ranks,
     constant_column_warnings,
-    constant_columns,
-    ranking_from_scores,
+    decision_inputs,
+    rank,
     readonly,
 )
 
@@ -110,7 +108,7 @@ def topsis(
     Raises:
         ValueError: on malformed input or an unknown normalisation.
     """
-    values, weight_vector, benefit_vector = as_decision_inputs(matrix, weights, benefit)
+    values, weight_vector, benefit_vector, low, high = decision_inputs(matrix, weights, benefit)
     if normalization == "vector":
         normalized = vector_normalize(values)
     elif normalization == "minmax":
@@ -126,7 +124,7 @@ def topsis(
     distance_to_ideal = np.sqrt(np.square(weighted - ideal).sum(axis=1))
     distance_to_anti_ideal = np.sqrt(np.square(weighted - anti_ideal).sum(axis=1))
 
-    constant = constant_columns(values)
+    constant = low == high
     warnings = constant_column_warnings(constant, "topsis")
     total = distance_to_ideal + distance_to_anti_ideal
     undefined = total <= 0
@@ -140,6 +138,7 @@ def topsis(
             "their closeness is set to the neutral 0.5"
         )
     scores = SCORE_SCALE * closeness
+    ranking, ranks = rank(scores)
     return TopsisResult(
         scores=readonly(scores),
         closeness=readonly(closeness),
@@ -150,8 +149,8 @@ def topsis(
         anti_ideal=readonly(anti_ideal),
         distance_to_ideal=readonly(distance_to_ideal),
         distance_to_anti_ideal=readonly(distance_to_anti_ideal),
-        ranking=readonly(ranking_from_scores(scores)),
-        ranks=readonly(competition_ranks(scores)),
+        ranking=readonly(ranking),
+        ranks=readonly(ranks),
         constant_criteria=readonly(constant),
         warnings=tuple(warnings),
     )
