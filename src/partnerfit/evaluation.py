@@ -15,6 +15,7 @@ from partnerfit.engine.pipeline import (
     Reason,
     StageOutcome,
     describe_gate,
+    format_value,
     run_pipeline,
 )
 from partnerfit.engine.problem import FLAG, MEASURE, Problem
@@ -226,22 +227,45 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
     return summary
 
 
+def _field_warnings(problem: Problem, outcome: PipelineOutcome) -> list[str]:
+    """Criteria that do not discriminate in a stage's field, by id, and method warnings.
+
+    A criterion with one value across every candidate scored in a stage gives nobody an
+    advantage under any method; saying so keeps a silent zero-weight from surprising."""
+    warnings: list[str] = []
+    for so in outcome.stages:
+        sc = so.scoring
+        if sc is None or int(sc.scored.sum()) < 2:
+            continue
+        field = problem.values[np.ix_(sc.scored, sc.columns)]
+        present = ~np.isnan(field)
+        low = np.where(present, field, np.inf).min(axis=0)
+        high = np.where(present, field, -np.inf).max(axis=0)
+        for j in np.nonzero(present.any(axis=0) & (low == high))[0]:
+            col = int(sc.columns[j])
+            item = problem.item_ids[col]
+            if problem.kind[col] == MEASURE and np.isnan(problem.low[col]) and sc.method is None:
+                warnings.append(
+                    f"stage '{so.stage.id}': measure '{item}' has the same value for every "
+                    "candidate in the field, so it scores 50 for all and does not discriminate"
+                )
+            else:
+                value = format_value(float(low[j]), int(problem.kind[col]))
+                warnings.append(
+                    f"stage '{so.stage.id}': '{item}' has the same value ({value}) for every "
+                    "candidate in the field, so it does not discriminate"
+                )
+        if sc.method is not None:
+            method = so.stage.scoring_method
+            warnings.extend(f"stage '{so.stage.id}' ({method}): {w}" for w in sc.method.warnings)
+    return warnings
+
+
 def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
-    warnings: list[str] = []
-    for so in outcome.stages:
-        sc = so.scoring
-        if sc is None:
-            continue
-        for j, col in enumerate(sc.columns):
-            if problem.kind[col] == MEASURE and sc.constant[j] and not np.isnan(sc.low[j]):
-                warnings.append(
-                    f"stage '{so.stage.id}': measure '{problem.item_ids[col]}' has the same value "
-                    f"for every candidate in the field, so it scores 50 for all and does not "
-                    f"discriminate"
-                )
+    warnings = _field_warnings(problem, outcome)
 
     results = []
     for i, candidate in enumerate(pool.candidates):
