@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -126,6 +126,10 @@ class Evaluation:
     """Ranked candidates in rank order (ties by id), then the others: furthest first, then
     by their score in the stage where they stopped, then status and id."""
     warnings: tuple[str, ...]
+    criterion_dimensions: dict[str, str] = field(default_factory=dict)
+    """Criterion id -> its dimension id, in file order."""
+    elicited: bool = False
+    """True when any weight of the set is derived (weighting: blocks) rather than stated."""
 
     @property
     def ranked(self) -> tuple[CandidateResult, ...]:
@@ -423,4 +427,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         weighting=problem.derivations,
         candidates=tuple(results),
         warnings=tuple(warnings),
+        criterion_dimensions=dims,
+        elicited=criteria.weighting is not None
+        or any(d.weighting is not None for d in criteria.dimensions),
     )
