@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from partnerfit.findings import InputError
 from scenarios import score_yaml
 
@@ -249,3 +250,33 @@ def test_bad_preference_function(preference: str, expected: str, tmp_path: Path)
     """
     (line,) = findings(tmp_path, criteria, "- {id: x, scores: {a: 5}}\n")
     assert line.endswith(f"error PF103 {expected}")
+
+
+def test_data_driven_weights_all_zero_are_an_error_at_the_weighting_block(
+    tmp_path: Path,
+) -> None:
+    # Both candidates score the same on a, b and c: entropy gives every criterion weight 0,
+    # which is bad input (never silently equal weights), reported at `weighting:`.
+    same = "- {id: x, scores: {a: 4, b: 2, c: 3}}\n- {id: y, scores: {a: 4, b: 2, c: 3}}\n"
+    assert findings(tmp_path, THREE % "entropy", same) == [
+        "7:16: error PF250 entropy weights of dimension 'fit' are all zero in stage 'score': "
+        "none of its criteria varies among the 2 candidates in the field, so the data cannot "
+        "weight them; state weights or use another weighting method"
+    ]
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), expect=2)
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "PF250" in run.stderr
+
+
+def test_set_level_critic_weights_all_zero(tmp_path: Path) -> None:
+    criteria = """
+    weighting: critic
+    dimensions:
+      - id: one
+        criteria: [{id: a}]
+      - id: two
+        criteria: [{id: b}]
+    """
+    same = "- {id: x, scores: {a: 4, b: 2}}\n- {id: y, scores: {a: 4, b: 2}}\n"
+    (line,) = findings(tmp_path, criteria, same)
+    assert line.startswith("5:12: error PF250 critic weights of the dimensions are all zero")

@@ -20,6 +20,7 @@ from partnerfit.engine.pipeline import (
 )
 from partnerfit.engine.problem import FLAG, MEASURE, Problem
 from partnerfit.engine.scoring import PRECISION
+from partnerfit.findings import Finding, InputError
 from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
 
@@ -145,9 +146,20 @@ class Evaluation:
 def evaluate(
     pool: CandidatePool, bounds: Mapping[str, tuple[float, float]] | None = None
 ) -> Evaluation:
-    """Score a candidate pool through its criteria set's stages."""
+    """Score a candidate pool through its criteria set's stages.
+
+    Raises `InputError` (PF250, at the weighting block) when data-driven weights come out
+    all zero because nothing in the block varies across a stage's field."""
+    from partnerfit.weights import ZeroWeightsError
+
     problem = Problem.build(pool.criteria, pool.candidates)
-    outcome = run_pipeline(problem, pool.criteria.stages, bounds)
+    try:
+        outcome = run_pipeline(problem, pool.criteria.stages, bounds)
+    except ZeroWeightsError as exc:
+        path, line, col = pool.weighting_marks.get(
+            exc.scope, (pool.criteria_path or pool.candidates_path, 0, 0)
+        )
+        raise InputError([Finding(path, line, col, "PF250", "error", str(exc))]) from None
     return _assemble(pool, problem, outcome)
 
 

@@ -71,5 +71,6 @@ CODES: dict[str, Code] = {
         Code(
             "PF209", "invalid weighting: bad AHP matrix or judgements, incomplete order or points"
         ),
+        Code("PF250", "data-driven (entropy, CRITIC) weights are all zero in a stage's field"),
     ]
 }
