@@ -248,8 +248,18 @@ def test_bad_preference_function(preference: str, expected: str, tmp_path: Path)
     stages:
       - {{id: s, method: promethee_ii}}
     """
-    (line,) = findings(tmp_path, criteria, "- {id: x, scores: {a: 5}}\n")
-    assert line.endswith(f"error PF103 {expected}")
+    # 7:36 is the preference mapping of criterion a
+    assert findings(tmp_path, criteria, "- {id: x, scores: {a: 5}}\n") == [
+        f"7:36: error PF103 {expected}"
+    ]
+
+
+def test_unknown_method_on_the_command_line(tmp_path: Path) -> None:
+    score_yaml(tmp_path, THREE % "{method: points, points: {a: 1, b: 1, c: 1}}", ONE_CANDIDATE)
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), "--method", "electre", expect=2)
+    assert run.stdout == ""
+    assert "'electre' is not one of 'weighted_sum', 'weighted_product'" in run.stderr
+    assert "Traceback" not in run.stderr
 
 
 def test_data_driven_weights_all_zero_are_an_error_at_the_weighting_block(
