@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numpy.typing import NDArray
 
+from partnerfit.mcda._common import competition_ranks, rank
 from partnerfit.mcda.promethee import (
     PreferenceFunction,
     level,
@@ -137,3 +138,22 @@ def test_consistent_ahp_matrix_has_cr_zero_and_recovers_weights(
     assert result.consistency_ratio is not None
     assert abs(result.consistency_ratio) < 1e-9
     assert result.most_inconsistent is None
+
+
+@SETTINGS
+@given(
+    arrays(
+        np.float64,
+        st.integers(min_value=1, max_value=30),
+        elements=st.sampled_from([0.0, 1.0, 1.0 + 4e-10, 1.0 + 8e-10, 1.0 + 1.2e-9, 2.0, 3.5]),
+    ),
+    st.booleans(),
+)
+def test_rank_equals_the_competition_rank_definition(
+    scores: NDArray[np.float64], higher: bool
+) -> None:
+    # Near-ties chained across the 1e-9 tolerance exercise the fallback path.
+    order, ranks = rank(scores, higher)
+    assert np.array_equal(ranks, competition_ranks(scores, higher))
+    keys = -scores if higher else scores
+    assert np.array_equal(order, np.argsort(keys, kind="stable"))

@@ -122,12 +122,29 @@ def competition_ranks(
 
 
 def rank(scores: FloatArray, higher_is_better: bool = True) -> tuple[IntArray, IntArray]:
-    """(ranking_from_scores, competition_ranks) from one stable sort."""
+    """(ranking_from_scores, competition_ranks) from one stable sort.
+
+    In sorted order a candidate's competition rank is 1 + the position where its group of
+    ties starts (consecutive keys within the tolerance). That equals the definition,
+    1 + #{b : key_b < key_a - tol}, whenever no group spans more than the tolerance; a
+    chain of near-ties that does falls back to a binary search per candidate.
+    """
     keys = -scores if higher_is_better else scores
     order: IntArray = np.argsort(keys, kind="stable")
-    ranks: IntArray = (
-        np.searchsorted(keys[order], keys - RANK_TIE_TOLERANCE, side="left") + 1
-    ).astype(np.intp)
+    ordered = keys[order]
+    n = ordered.shape[0]
+    starts = np.zeros(n, dtype=np.intp)
+    if n > 1:
+        new_group = np.diff(ordered) > RANK_TIE_TOLERANCE
+        starts[1:] = np.where(new_group, np.arange(1, n), 0)
+        np.maximum.accumulate(starts, out=starts)
+    if np.all(ordered - ordered[starts] <= RANK_TIE_TOLERANCE):
+        ranks: IntArray = np.empty(n, dtype=np.intp)
+        ranks[order] = starts + 1
+    else:
+        ranks = (np.searchsorted(ordered, keys - RANK_TIE_TOLERANCE, side="left") + 1).astype(
+            np.intp
+        )
     return order, ranks
 
 

@@ -76,9 +76,15 @@ class TopsisResult:
 
 def vector_normalize(values: FloatArray) -> FloatArray:
     """r_ij = x_ij / sqrt(sum_k x_kj^2); an all-zero column stays zero."""
-    norms = np.sqrt(np.square(values).sum(axis=0))
+    norms = np.sqrt(np.einsum("ij,ij->j", values, values))
     safe = np.where(norms > 0, norms, 1.0)
     result: FloatArray = values / safe
+    return result
+
+
+def _row_norms(differences: FloatArray) -> FloatArray:
+    """Euclidean norm of each row; einsum avoids a squared temporary and a slow row sum."""
+    result: FloatArray = np.sqrt(np.einsum("ij,ij->i", differences, differences))
     return result
 
 
@@ -121,8 +127,8 @@ def topsis(
     column_min = weighted.min(axis=0)
     ideal = np.where(benefit_vector, column_max, column_min)
     anti_ideal = np.where(benefit_vector, column_min, column_max)
-    distance_to_ideal = np.sqrt(np.square(weighted - ideal).sum(axis=1))
-    distance_to_anti_ideal = np.sqrt(np.square(weighted - anti_ideal).sum(axis=1))
+    distance_to_ideal = _row_norms(weighted - ideal)
+    distance_to_anti_ideal = _row_norms(weighted - anti_ideal)
 
     constant = low == high
     warnings = constant_column_warnings(constant, "topsis")
