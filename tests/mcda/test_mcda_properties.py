@@ -157,3 +157,19 @@ def test_rank_equals_the_competition_rank_definition(
     assert np.array_equal(ranks, competition_ranks(scores, higher))
     keys = -scores if higher else scores
     assert np.array_equal(order, np.argsort(keys, kind="stable"))
+
+
+@SETTINGS
+@given(problems(), st.sampled_from(["vector", "minmax"]))
+def test_topsis_ideal_is_exactly_the_weighted_column_extreme(
+    problem: Problem, normalization: str
+) -> None:
+    # The ideal is mapped from the raw extremes rather than searched in the weighted table;
+    # monotone rounding makes the two identical, bit for bit.
+    matrix, weights, benefit = problem
+    result = topsis(matrix, weights, benefit, normalization)  # type: ignore[arg-type]
+    best = np.where(benefit, result.weighted.max(axis=0), result.weighted.min(axis=0))
+    worst = np.where(benefit, result.weighted.min(axis=0), result.weighted.max(axis=0))
+    assert np.array_equal(result.ideal, best)
+    assert np.array_equal(result.anti_ideal, worst)
+    np.testing.assert_allclose(result.normalized * weights, result.weighted, rtol=1e-12)

@@ -18,7 +18,7 @@ closeness is undefined; it is reported as 50 (neutral) with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -47,7 +47,8 @@ class TopsisResult:
         scores: (n,) closeness coefficient * 100, in [0, 100]; higher is better.
         closeness: (n,) closeness coefficient C_i in [0, 1].
         normalization: "vector" or "minmax".
-        normalized: (n, m) r_ij.
+        normalized: (n, m) r_ij = x_ij * column_scale_j + column_offset_j (computed on use).
+        column_scale, column_offset: (m,) the normalisation as an affine map per column.
         weighted: (n, m) v_ij = w_j * r_ij.
         ideal: (m,) A+ (best weighted value per criterion).
         anti_ideal: (m,) A- (worst weighted value per criterion).
@@ -62,7 +63,8 @@ class TopsisResult:
     scores: FloatArray
     closeness: FloatArray
     normalization: Normalization
-    normalized: FloatArray
+    column_scale: FloatArray
+    column_offset: FloatArray
     weighted: FloatArray
     ideal: FloatArray
     anti_ideal: FloatArray
@@ -72,6 +74,12 @@ class TopsisResult:
     ranks: IntArray
     constant_criteria: BoolArray
     warnings: tuple[str, ...]
+    matrix: FloatArray = field(repr=False, default_factory=lambda: np.zeros((0, 0)))
+
+    @property
+    def normalized(self) -> FloatArray:
+        result: FloatArray = self.matrix * self.column_scale + self.column_offset
+        return result
 
 
 def vector_normalize(values: FloatArray) -> FloatArray:
@@ -115,20 +123,34 @@ def topsis(
         ValueError: on malformed input or an unknown normalisation.
     """
     values, weight_vector, benefit_vector, low, high = decision_inputs(matrix, weights, benefit)
+    # r = x * scale + offset per column; weighting folds into the same map, so the
+    # weighted table is one pass over the matrix (r itself is derived on demand).
     if normalization == "vector":
-        normalized = vector_normalize(values)
+        norms = np.sqrt(np.einsum("ij,ij->j", values, values))
+        scale = 1.0 / np.where(norms > 0, norms, 1.0)
+        offset = np.zeros_like(scale)
     elif normalization == "minmax":
-        normalized = minmax_normalize(values)
+        spread = high - low
+        scale = 1.0 / np.where(spread > 0, spread, 1.0)
+        offset = -low * scale
     else:
         raise ValueError(f"normalization must be 'vector' or 'minmax', got {normalization!r}")
+    factor, shift = weight_vector * scale, weight_vector * offset
 
-    weighted = normalized * weight_vector
-    column_max = weighted.max(axis=0)
-    column_min = weighted.min(axis=0)
+    def weigh(x: FloatArray) -> FloatArray:
+        result: FloatArray = x * factor if normalization == "vector" else x * factor + shift
+        return result
+
+    weighted = weigh(values)
+    # The map is non-decreasing (factor >= 0) and rounding is monotone, so the weighted
+    # column extremes are exactly the mapped raw extremes: no second pass over the table.
+    column_max = weigh(high)
+    column_min = weigh(low)
     ideal = np.where(benefit_vector, column_max, column_min)
     anti_ideal = np.where(benefit_vector, column_min, column_max)
-    distance_to_ideal = _row_norms(weighted - ideal)
-    distance_to_anti_ideal = _row_norms(weighted - anti_ideal)
+    buffer = np.subtract(weighted, ideal)
+    distance_to_ideal = _row_norms(buffer)
+    distance_to_anti_ideal = _row_norms(np.subtract(weighted, anti_ideal, out=buffer))
 
     constant = low == high
     warnings = constant_column_warnings(constant, "topsis")
@@ -149,7 +171,8 @@ def topsis(
         scores=readonly(scores),
         closeness=readonly(closeness),
         normalization=normalization,
-        normalized=readonly(normalized),
+        column_scale=readonly(scale),
+        column_offset=readonly(offset),
         weighted=readonly(weighted),
         ideal=readonly(ideal),
         anti_ideal=readonly(anti_ideal),
@@ -159,4 +182,5 @@ def topsis(
         ranks=readonly(ranks),
         constant_criteria=readonly(constant),
         warnings=tuple(warnings),
+        matrix=readonly(values.view()),
     )
