@@ -47,8 +47,8 @@ class TopsisResult:
         scores: (n,) closeness coefficient * 100, in [0, 100]; higher is better.
         closeness: (n,) closeness coefficient C_i in [0, 1].
         normalization: "vector" or "minmax".
-        normalized: (n, m) r_ij = x_ij * column_scale_j + column_offset_j (computed on use).
-        column_scale, column_offset: (m,) the normalisation as an affine map per column.
+        normalized: (n, m) r_ij = (x_ij - column_origin_j) * column_scale_j (computed on use).
+        column_origin, column_scale: (m,) the normalisation as an affine map per column.
         weighted: (n, m) v_ij = w_j * r_ij.
         ideal: (m,) A+ (best weighted value per criterion).
         anti_ideal: (m,) A- (worst weighted value per criterion).
@@ -63,8 +63,8 @@ class TopsisResult:
     scores: FloatArray
     closeness: FloatArray
     normalization: Normalization
+    column_origin: FloatArray
     column_scale: FloatArray
-    column_offset: FloatArray
     weighted: FloatArray
     ideal: FloatArray
     anti_ideal: FloatArray
@@ -78,7 +78,7 @@ class TopsisResult:
 
     @property
     def normalized(self) -> FloatArray:
-        result: FloatArray = self.matrix * self.column_scale + self.column_offset
+        result: FloatArray = (self.matrix - self.column_origin) * self.column_scale
         return result
 
 
@@ -128,17 +128,18 @@ def topsis(
     if normalization == "vector":
         norms = np.sqrt(np.einsum("ij,ij->j", values, values))
         scale = 1.0 / np.where(norms > 0, norms, 1.0)
-        offset = np.zeros_like(scale)
+        origin = np.zeros_like(scale)
     elif normalization == "minmax":
         spread = high - low
         scale = 1.0 / np.where(spread > 0, spread, 1.0)
-        offset = -low * scale
+        origin = low
     else:
         raise ValueError(f"normalization must be 'vector' or 'minmax', got {normalization!r}")
-    factor, shift = weight_vector * scale, weight_vector * offset
+    factor = weight_vector * scale
 
     def weigh(x: FloatArray) -> FloatArray:
-        result: FloatArray = x * factor if normalization == "vector" else x * factor + shift
+        # (x - low) is exact at the column minimum, so min-max gives exactly 0 there
+        result: FloatArray = x * factor if normalization == "vector" else (x - origin) * factor
         return result
 
     weighted = weigh(values)
@@ -171,8 +172,8 @@ def topsis(
         scores=readonly(scores),
         closeness=readonly(closeness),
         normalization=normalization,
+        column_origin=readonly(origin),
         column_scale=readonly(scale),
-        column_offset=readonly(offset),
         weighted=readonly(weighted),
         ideal=readonly(ideal),
         anti_ideal=readonly(anti_ideal),
