@@ -46,6 +46,23 @@ def test_ahp_matrix_form(tmp_path: Path) -> None:
     )
 
 
+def test_ahp_upper_triangle_form(tmp_path: Path) -> None:
+    # The upper triangle, diagonal included, stands for the whole reciprocal matrix.
+    weighting = "{method: ahp, order: [a, b, c], matrix: [[1, 2, 4], [1, 2], [1]]}"
+    assert stage_weights(tmp_path, weighting) == pytest.approx(
+        {"a": 4 / 7, "b": 2 / 7, "c": 1 / 7}, abs=1e-6
+    )
+
+
+def test_inconsistent_upper_triangle_points_at_the_judgement(tmp_path: Path) -> None:
+    # a = 3b, b = 3c, but c = 3a (a vs c given 1/3): the finding points at that cell,
+    # row 1, third value (column 64).
+    weighting = "{method: ahp, order: [a, b, c], matrix: [[1, 3, 0.3333], [1, 3], [1]]}"
+    (line,) = findings(tmp_path, THREE % weighting)
+    assert line.startswith("7:64: error PF208")
+    assert "the most inconsistent judgement is a vs c" in line
+
+
 def test_ahp_missing_judgement_is_completed_not_filled_with_one(tmp_path: Path) -> None:
     # a-c is not given; the lambda-max optimal completion of a=2b, b=2c is a=4c
     weighting = "{method: ahp, pairwise: [[a, b, 2], [b, c, 2]]}"
@@ -162,7 +179,8 @@ def test_raising_max_cr_is_an_explicit_choice(tmp_path: Path) -> None:
         (
             "{method: ahp, order: [a, b, c], matrix: [[1, 2], [0.5, 1]]}",
             "7:56: error PF209 the ahp matrix must be 3 x 3 (a row and a column per id in "
-            "order), got 2 rows; row 1 has 2 values",
+            "order) or its upper triangle (rows of 3, 2, ... 1 values), got 2 rows; row 1 has "
+            "2 values",
         ),
         (
             "{method: ahp, order: [a, b, c], matrix: [[1, 2, -1], [0.5, 1, 1], [1, 1, 1]]}",

@@ -53,9 +53,27 @@ def ahp_matrix(
         return np.asarray(judgements.matrix), items, judgements
     assert weighting.matrix is not None and weighting.order is not None
     order = tuple(weighting.order)
-    matrix = mcda.validate_pairwise_matrix(np.asarray(weighting.matrix, dtype=np.float64))
+    matrix = mcda.validate_pairwise_matrix(full_matrix(weighting.matrix))
     position = [order.index(item) for item in items]
     return matrix[np.ix_(position, position)], items, None
+
+
+def is_upper_triangle(rows: list[list[float]]) -> bool:
+    """Rows of n, n-1, ..., 1 values: the upper triangle, diagonal included."""
+    n = len(rows)
+    return n > 1 and [len(r) for r in rows] == list(range(n, 0, -1))
+
+
+def full_matrix(rows: list[list[float]]) -> FloatArray:
+    """The full reciprocal matrix from a full matrix or from its upper triangle."""
+    if not is_upper_triangle(rows):
+        return np.asarray(rows, dtype=np.float64)
+    n = len(rows)
+    matrix = np.ones((n, n))
+    for i, row in enumerate(rows):
+        matrix[i, i:] = row
+        matrix[i:, i] = 1.0 / np.asarray(row, dtype=np.float64)
+    return matrix
 
 
 def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
