@@ -396,7 +396,12 @@ def _data_criterion_weights(
                 method,
                 ids,
                 tuple(float(w) for w in weights[cols] / weights[cols].sum()),
-                {"stage": stage.id, "field": int(field_scores.shape[0]), "notes": notes},
+                {
+                    "stage": stage.id,
+                    "field": int(field_scores.shape[0]),
+                    "input": "normalised 0..100 criterion scores of the field",
+                    "notes": notes,
+                },
             )
         )
     return weights
@@ -432,7 +437,12 @@ def _data_dimension_weights(
             method,
             ids,
             tuple(float(w) for w in derived / derived.sum()),
-            {"stage": stage.id, "field": int(field_dimension_scores.shape[0]), "notes": notes},
+            {
+                "stage": stage.id,
+                "field": int(field_dimension_scores.shape[0]),
+                "input": "0..100 dimension scores of the field",
+                "notes": notes,
+            },
         )
     )
     return weights
