@@ -141,6 +141,21 @@ def test_threshold_validation(kwargs: dict[str, object], message: str) -> None:
         PreferenceFunction(**kwargs)  # type: ignore[arg-type]
 
 
+def test_a_difference_on_the_threshold_is_rounded_as_the_definition_rounds_it() -> None:
+    # fl(9.1 - 8.2) = 0.9000000000000004 > 0.9, so 9.1 is strictly preferred to 8.2 under
+    # a U-shape with q = 0.9 by the definition, although 8.2 < fl(9.1 - 0.9) = 8.2 fails:
+    # the sorted path must decide such a pair as the pairwise path does.
+    matrix = [[9.1], [8.2], [8.5], [8.9]]
+    for function in (u_shape(0.9), level(0.4, 0.9), u_shape(0.4)):
+        fast = promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [function])
+        slow = promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [function], pairwise=True)
+        np.testing.assert_array_equal(fast.positive_flow, slow.positive_flow)
+        np.testing.assert_array_equal(fast.negative_flow, slow.negative_flow)
+    assert promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [u_shape(0.9)]).positive_flow[
+        0
+    ] == pytest.approx(1 / 3)
+
+
 def test_cost_criterion_reverses_difference() -> None:
     result = promethee_ii([[1.0], [2.0]], [1.0], np.array([False]), [usual()])
     np.testing.assert_allclose(result.net_flow, [1.0, -1.0])

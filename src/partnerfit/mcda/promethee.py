@@ -36,9 +36,8 @@ with k that count, and the mirror images for the entering flow; a ramp is
 function (and an explicit request for the n x n preference matrix) takes the pairwise
 path: one criterion at a time, rows in blocks of ``block_size`` (by default as many as
 keep a block within PAIRWISE_BUDGET values), so memory is O(block_size * n), never
-O(n^2 m). The two paths agree to rounding; a difference lying exactly on a threshold is
-compared as x_b < x_a - t on the sorted path and as x_a - x_b > t on the pairwise one,
-which can differ in the last bit.
+O(n^2 m). The two paths agree to rounding; the steps decide a difference lying on a
+threshold exactly as the pairwise path does (fl(x_a - x_b) > t).
 """
 
 from __future__ import annotations
@@ -343,18 +342,54 @@ def _pieces(
     raise ValueError(f"{function.kind} is not piecewise linear")
 
 
+_MAX_BOUNDARY_FIXES = 64
+
+
+def _count_beaten(x: FloatArray, ordered: FloatArray, t: float) -> IntArray:
+    """#{b : x_a - x_b > t} per a, with the difference rounded exactly as the pairwise path
+    rounds it: fl(x_a - v) falls as v grows, so the b that count are a prefix of `ordered`;
+    a binary search on x_a - t finds it to within rounding, and the boundary is then moved
+    across whole runs of equal values until it is exact."""
+    k = np.searchsorted(ordered, x - t, side="left")
+    n = ordered.shape[0]
+    for _ in range(_MAX_BOUNDARY_FIXES):
+        last_in = ordered[np.maximum(k - 1, 0)]
+        first_out = ordered[np.minimum(k, n - 1)]
+        shrink = (k > 0) & ~(x - last_in > t)
+        grow = (k < n) & (x - first_out > t)
+        if not (shrink.any() or grow.any()):
+            break
+        k = np.where(shrink, np.searchsorted(ordered, last_in, side="left"), k)
+        k = np.where(grow, np.searchsorted(ordered, first_out, side="right"), k)
+    return k
+
+
+def _count_not_beating(x: FloatArray, ordered: FloatArray, t: float) -> IntArray:
+    """#{b : not (x_b - x_a > t)} per a: the b that beat a by more than t are a suffix."""
+    k = np.searchsorted(ordered, x + t, side="right")
+    n = ordered.shape[0]
+    for _ in range(_MAX_BOUNDARY_FIXES):
+        last_in = ordered[np.maximum(k - 1, 0)]
+        first_out = ordered[np.minimum(k, n - 1)]
+        shrink = (k > 0) & (last_in - x > t)
+        grow = (k < n) & ~(first_out - x > t)
+        if not (shrink.any() or grow.any()):
+            break
+        k = np.where(shrink, np.searchsorted(ordered, last_in, side="left"), k)
+        k = np.where(grow, np.searchsorted(ordered, first_out, side="right"), k)
+    return k
+
+
 def _sorted_sums(column: FloatArray, function: PreferenceFunction) -> tuple[FloatArray, FloatArray]:
     """sum_b P(a, b) and sum_b P(b, a) from one sort (see the module docstring)."""
     n = column.shape[0]
     steps, ramps = _pieces(function)
     leaving = np.zeros(n)
     entering = np.zeros(n)
-    # Steps count on the values as given, so a difference equal to a threshold is decided
-    # exactly as the pairwise path decides it whenever x_a - t is exact.
     ordered = np.sort(column)
     for weight, t in steps:
-        leaving += weight * np.searchsorted(ordered, column - t, side="left")
-        entering += weight * (n - np.searchsorted(ordered, column + t, side="right"))
+        leaving += weight * _count_beaten(column, ordered, t)
+        entering += weight * (n - _count_not_beating(column, ordered, t))
     if not ramps:
         return leaving, entering
     # Ramps use prefix sums; centring keeps them small, so their rounding stays far below
