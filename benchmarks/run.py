@@ -335,11 +335,20 @@ def check(quick: bool) -> None:
         )
 
 
+def methods(quick: bool) -> None:
+    """Decision methods against hand-written numpy, pymcdm and scikit-criteria."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import methods as section  # the libraries are imported there only
+
+    section.section(quick, best_of)
+
+
 SECTIONS: dict[str, Callable[[bool], None]] = {
     # name -> section(quick); each prints its figures beside a baseline of the same run.
     "scoring": scoring,
     "explain_diff": explain_diff,
     "check": check,
+    "methods": methods,
 }
 
 

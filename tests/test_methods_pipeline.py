@@ -150,3 +150,37 @@ def test_weighted_product_refuses_values_that_are_not_positive(tmp_path: Path) -
     assert [f.text().split(": ", 1)[1] for f in caught.value.findings] == [
         "error PF204 'cost' is scored by weighted_product, which needs values > 0, got 0"
     ]
+
+
+@pytest.mark.parametrize(
+    "method", ["weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"]
+)
+def test_a_constant_criterion_is_named_in_a_warning_and_scores_stay_finite(
+    method: str, tmp_path: Path
+) -> None:
+    # 'same' is 3 for every candidate: no method may divide by its zero spread, and the
+    # warning names it (by id, not by column index) on stderr as well as in JSON.
+    criteria = f"""
+    dimensions:
+      - id: d
+        criteria: [{{id: fit}}, {{id: same}}]
+    stages:
+      - {{id: rank, method: {method}}}
+    """
+    candidates = """
+    - {id: a, scores: {fit: 5, same: 3}}
+    - {id: b, scores: {fit: 2, same: 3}}
+    """
+    score_yaml(tmp_path, criteria, candidates)
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "json")
+    doc = json.loads(run.stdout)
+    note = (
+        "stage 'rank': 'same' has the same value (3) for every candidate in the field, "
+        "so it does not discriminate"
+    )
+    assert doc["warnings"] == [note]
+    assert f"warning: {note}" in run.stderr
+    assert [c["id"] for c in doc["candidates"]] == ["a", "b"]
+    assert all(isinstance(c["total"], float) for c in doc["candidates"])
+    if method != "weighted_sum":
+        assert "criterion 1" not in json.dumps(doc["stages"][0]["results"])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from partnerfit.findings import InputError
 from scenarios import score_yaml
 
@@ -43,6 +44,23 @@ def test_ahp_matrix_form(tmp_path: Path) -> None:
     assert stage_weights(tmp_path, weighting) == pytest.approx(
         {"a": 4 / 7, "b": 2 / 7, "c": 1 / 7}, abs=1e-6
     )
+
+
+def test_ahp_upper_triangle_form(tmp_path: Path) -> None:
+    # The upper triangle, diagonal included, stands for the whole reciprocal matrix.
+    weighting = "{method: ahp, order: [a, b, c], matrix: [[1, 2, 4], [1, 2], [1]]}"
+    assert stage_weights(tmp_path, weighting) == pytest.approx(
+        {"a": 4 / 7, "b": 2 / 7, "c": 1 / 7}, abs=1e-6
+    )
+
+
+def test_inconsistent_upper_triangle_points_at_the_judgement(tmp_path: Path) -> None:
+    # a = 3b, b = 3c, but c = 3a (a vs c given 1/3): the finding points at that cell,
+    # row 1, third value (column 64).
+    weighting = "{method: ahp, order: [a, b, c], matrix: [[1, 3, 0.3333], [1, 3], [1]]}"
+    (line,) = findings(tmp_path, THREE % weighting)
+    assert line.startswith("7:64: error PF208")
+    assert "the most inconsistent judgement is a vs c" in line
 
 
 def test_ahp_missing_judgement_is_completed_not_filled_with_one(tmp_path: Path) -> None:
@@ -161,7 +179,8 @@ def test_raising_max_cr_is_an_explicit_choice(tmp_path: Path) -> None:
         (
             "{method: ahp, order: [a, b, c], matrix: [[1, 2], [0.5, 1]]}",
             "7:56: error PF209 the ahp matrix must be 3 x 3 (a row and a column per id in "
-            "order), got 2 rows; row 1 has 2 values",
+            "order) or its upper triangle (rows of 3, 2, ... 1 values), got 2 rows; row 1 has "
+            "2 values",
         ),
         (
             "{method: ahp, order: [a, b, c], matrix: [[1, 2, -1], [0.5, 1, 1], [1, 1, 1]]}",
@@ -247,5 +266,45 @@ def test_bad_preference_function(preference: str, expected: str, tmp_path: Path)
     stages:
       - {{id: s, method: promethee_ii}}
     """
-    (line,) = findings(tmp_path, criteria, "- {id: x, scores: {a: 5}}\n")
-    assert line.endswith(f"error PF103 {expected}")
+    # 7:36 is the preference mapping of criterion a
+    assert findings(tmp_path, criteria, "- {id: x, scores: {a: 5}}\n") == [
+        f"7:36: error PF103 {expected}"
+    ]
+
+
+def test_unknown_method_on_the_command_line(tmp_path: Path) -> None:
+    score_yaml(tmp_path, THREE % "{method: points, points: {a: 1, b: 1, c: 1}}", ONE_CANDIDATE)
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), "--method", "electre", expect=2)
+    assert run.stdout == ""
+    assert "'electre' is not one of 'weighted_sum', 'weighted_product'" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_data_driven_weights_all_zero_are_an_error_at_the_weighting_block(
+    tmp_path: Path,
+) -> None:
+    # Both candidates score the same on a, b and c: entropy gives every criterion weight 0,
+    # which is bad input (never silently equal weights), reported at `weighting:`.
+    same = "- {id: x, scores: {a: 4, b: 2, c: 3}}\n- {id: y, scores: {a: 4, b: 2, c: 3}}\n"
+    assert findings(tmp_path, THREE % "entropy", same) == [
+        "7:16: error PF250 entropy weights of dimension 'fit' are all zero in stage 'score': "
+        "none of its criteria varies among the 2 candidates in the field, so the data cannot "
+        "weight them; state weights or use another weighting method"
+    ]
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), expect=2)
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "PF250" in run.stderr
+
+
+def test_set_level_critic_weights_all_zero(tmp_path: Path) -> None:
+    criteria = """
+    weighting: critic
+    dimensions:
+      - id: one
+        criteria: [{id: a}]
+      - id: two
+        criteria: [{id: b}]
+    """
+    same = "- {id: x, scores: {a: 4, b: 2}}\n- {id: y, scores: {a: 4, b: 2}}\n"
+    (line,) = findings(tmp_path, criteria, same)
+    assert line.startswith("5:12: error PF250 critic weights of the dimensions are all zero")

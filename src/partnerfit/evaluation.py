@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -15,10 +15,12 @@ from partnerfit.engine.pipeline import (
     Reason,
     StageOutcome,
     describe_gate,
+    format_value,
     run_pipeline,
 )
 from partnerfit.engine.problem import FLAG, MEASURE, Problem
 from partnerfit.engine.scoring import PRECISION
+from partnerfit.findings import Finding, InputError
 from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
 
@@ -125,6 +127,10 @@ class Evaluation:
     """Ranked candidates in rank order (ties by id), then the others: furthest first, then
     by their score in the stage where they stopped, then status and id."""
     warnings: tuple[str, ...]
+    criterion_dimensions: dict[str, str] = field(default_factory=dict)
+    """Criterion id -> its dimension id, in file order."""
+    elicited: bool = False
+    """True when any weight of the set is derived (weighting: blocks) rather than stated."""
 
     @property
     def ranked(self) -> tuple[CandidateResult, ...]:
@@ -140,9 +146,20 @@ class Evaluation:
 def evaluate(
     pool: CandidatePool, bounds: Mapping[str, tuple[float, float]] | None = None
 ) -> Evaluation:
-    """Score a candidate pool through its criteria set's stages."""
+    """Score a candidate pool through its criteria set's stages.
+
+    Raises `InputError` (PF250, at the weighting block) when data-driven weights come out
+    all zero because nothing in the block varies across a stage's field."""
+    from partnerfit.weights import ZeroWeightsError
+
     problem = Problem.build(pool.criteria, pool.candidates)
-    outcome = run_pipeline(problem, pool.criteria.stages, bounds)
+    try:
+        outcome = run_pipeline(problem, pool.criteria.stages, bounds)
+    except ZeroWeightsError as exc:
+        path, line, col = pool.weighting_marks.get(
+            exc.scope, (pool.criteria_path or pool.candidates_path, 0, 0)
+        )
+        raise InputError([Finding(path, line, col, "PF250", "error", str(exc))]) from None
     return _assemble(pool, problem, outcome)
 
 
@@ -226,22 +243,45 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
     return summary
 
 
+def _field_warnings(problem: Problem, outcome: PipelineOutcome) -> list[str]:
+    """Criteria that do not discriminate in a stage's field, by id, and method warnings.
+
+    A criterion with one value across every candidate scored in a stage gives nobody an
+    advantage under any method; saying so keeps a silent zero-weight from surprising."""
+    warnings: list[str] = []
+    for so in outcome.stages:
+        sc = so.scoring
+        if sc is None or int(sc.scored.sum()) < 2:
+            continue
+        field = problem.values[np.ix_(sc.scored, sc.columns)]
+        present = ~np.isnan(field)
+        low = np.where(present, field, np.inf).min(axis=0)
+        high = np.where(present, field, -np.inf).max(axis=0)
+        for j in np.nonzero(present.any(axis=0) & (low == high))[0]:
+            col = int(sc.columns[j])
+            item = problem.item_ids[col]
+            if problem.kind[col] == MEASURE and np.isnan(problem.low[col]) and sc.method is None:
+                warnings.append(
+                    f"stage '{so.stage.id}': measure '{item}' has the same value for every "
+                    "candidate in the field, so it scores 50 for all and does not discriminate"
+                )
+            else:
+                value = format_value(float(low[j]), int(problem.kind[col]))
+                warnings.append(
+                    f"stage '{so.stage.id}': '{item}' has the same value ({value}) for every "
+                    "candidate in the field, so it does not discriminate"
+                )
+        if sc.method is not None:
+            method = so.stage.scoring_method
+            warnings.extend(f"stage '{so.stage.id}' ({method}): {w}" for w in sc.method.warnings)
+    return warnings
+
+
 def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
-    warnings: list[str] = []
-    for so in outcome.stages:
-        sc = so.scoring
-        if sc is None:
-            continue
-        for j, col in enumerate(sc.columns):
-            if problem.kind[col] == MEASURE and sc.constant[j] and not np.isnan(sc.low[j]):
-                warnings.append(
-                    f"stage '{so.stage.id}': measure '{problem.item_ids[col]}' has the same value "
-                    f"for every candidate in the field, so it scores 50 for all and does not "
-                    f"discriminate"
-                )
+    warnings = _field_warnings(problem, outcome)
 
     results = []
     for i, candidate in enumerate(pool.candidates):
@@ -399,4 +439,7 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         weighting=problem.derivations,
         candidates=tuple(results),
         warnings=tuple(warnings),
+        criterion_dimensions=dims,
+        elicited=criteria.weighting is not None
+        or any(d.weighting is not None for d in criteria.dimensions),
     )

@@ -84,5 +84,6 @@ CODES: dict[str, Code] = {
         Code("PF307", "candidate ids or names that differ only by case or whitespace"),
         Code("PF308", "weights changed but the criteria set's version did not (--against)"),
         Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
+        Code("PF250", "data-driven (entropy, CRITIC) weights are all zero in a stage's field"),
     ]
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerfit.findings import Finding, InputError
@@ -28,6 +28,9 @@ class CandidatePool:
     `--criteria`; None when the set is inline."""
     criteria: CriteriaSet
     candidates: tuple[Candidate, ...]
+    weighting_marks: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Where each `weighting:` block was written: scope ("dimensions" or a dimension id) ->
+    (path, line, col), for findings raised while scoring (data-driven weights)."""
 
 
 def _raise_if(findings: list[Finding]) -> None:
@@ -80,7 +83,8 @@ def load_candidates(
     criteria_doc = doc
     if criteria is not None:
         criteria_path: str | None = str(criteria)
-        criteria_set = load_criteria(criteria)
+        criteria_doc = load_document(Path(criteria), str(criteria))
+        criteria_set = parse_criteria(criteria_doc)
     elif isinstance(parsed.criteria, dict):
         criteria_path = None
         criteria_set = parse_inline_criteria(doc)
@@ -101,4 +105,26 @@ def load_candidates(
         criteria_doc = load_document(Path(resolved), resolved)
         criteria_set = parse_criteria(criteria_doc)
     _raise_if(candidates_findings(parsed, criteria_set, doc))
-    return CandidatePool(display, criteria_path, criteria_set, tuple(parsed.candidates))
+    inline = criteria is None and isinstance(parsed.criteria, dict)
+    base: tuple[str, ...] = ("criteria",) if inline else ()
+    return CandidatePool(
+        display,
+        criteria_path,
+        criteria_set,
+        tuple(parsed.candidates),
+        _weighting_marks(criteria_set, criteria_doc, base),
+    )
+
+
+def _weighting_marks(
+    criteria: CriteriaSet, doc: Document, base: tuple[str, ...]
+) -> dict[str, tuple[str, int, int]]:
+    blocks: list[tuple[str, tuple[str | int, ...]]] = []
+    if criteria.weighting is not None:
+        blocks.append(("dimensions", (*base, "weighting")))
+    blocks += [
+        (d.id, (*base, "dimensions", i, "weighting"))
+        for i, d in enumerate(criteria.dimensions)
+        if d.weighting is not None
+    ]
+    return {scope: (doc.path, *doc.mark(loc)) for scope, loc in blocks}

@@ -119,27 +119,32 @@ def _ahp_findings(
 ) -> list[Finding]:
     import numpy as np
 
-    from partnerfit.weights import check_ahp
+    from partnerfit.weights import check_ahp, is_upper_triangle
 
     if weighting.matrix is not None:
         matrix, n = weighting.matrix, len(weighting.order or [])
         m_loc: Loc = (*w_loc, "matrix")
+        triangle = is_upper_triangle(matrix) and len(matrix) == n
         for i, row in enumerate(matrix):
+            if triangle:
+                break
             if len(row) != n or len(matrix) != n:
                 return [
                     doc.finding(
                         m_loc,
                         "PF209",
                         f"the ahp matrix must be {n} x {n} (a row and a column per id in "
-                        f"order), got {len(matrix)} rows; row {i + 1} has {len(row)} values",
+                        f"order) or its upper triangle (rows of {n}, {n - 1}, ... 1 values), "
+                        f"got {len(matrix)} rows; row {i + 1} has {len(row)} values",
                     )
                 ]
         for i, row in enumerate(matrix):
-            for j, value in enumerate(row):
+            for k, value in enumerate(row):
+                j = i + k if triangle else k
                 if value <= 0:
                     return [
                         doc.finding(
-                            (*m_loc, i, j),
+                            (*m_loc, i, k),
                             "PF209",
                             f"ahp matrix entries must be positive, got {value:g}",
                         )
@@ -147,7 +152,7 @@ def _ahp_findings(
                 if i == j and abs(value - 1) > 1e-9:
                     return [
                         doc.finding(
-                            (*m_loc, i, j),
+                            (*m_loc, i, k),
                             "PF209",
                             f"the ahp matrix diagonal must be 1, got {value:g}",
                         )
@@ -185,7 +190,10 @@ def _ahp_findings(
             if {x, y} == {a, b}:
                 loc = (*w_loc, "pairwise", k)
         if weighting.matrix is not None and weighting.order is not None:
-            loc = (*w_loc, "matrix", weighting.order.index(a), weighting.order.index(b))
+            first, second = weighting.order.index(a), weighting.order.index(b)
+            if is_upper_triangle(weighting.matrix):  # row i holds columns i..n-1
+                first, second = min(first, second), abs(second - first)
+            loc = (*w_loc, "matrix", first, second)
     return [doc.finding(loc, "PF208", message)]
 
 

@@ -53,9 +53,27 @@ def ahp_matrix(
         return np.asarray(judgements.matrix), items, judgements
     assert weighting.matrix is not None and weighting.order is not None
     order = tuple(weighting.order)
-    matrix = mcda.validate_pairwise_matrix(np.asarray(weighting.matrix, dtype=np.float64))
+    matrix = mcda.validate_pairwise_matrix(full_matrix(weighting.matrix))
     position = [order.index(item) for item in items]
     return matrix[np.ix_(position, position)], items, None
+
+
+def is_upper_triangle(rows: list[list[float]]) -> bool:
+    """Rows of n, n-1, ..., 1 values: the upper triangle, diagonal included."""
+    n = len(rows)
+    return n > 1 and [len(r) for r in rows] == list(range(n, 0, -1))
+
+
+def full_matrix(rows: list[list[float]]) -> FloatArray:
+    """The full reciprocal matrix from a full matrix or from its upper triangle."""
+    if not is_upper_triangle(rows):
+        return np.asarray(rows, dtype=np.float64)
+    n = len(rows)
+    matrix = np.ones((n, n))
+    for i, row in enumerate(rows):
+        matrix[i, i:] = row
+        matrix[i:, i] = 1.0 / np.asarray(row, dtype=np.float64)
+    return matrix
 
 
 def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
@@ -105,20 +123,32 @@ def derive(weighting: Weighting, items: tuple[str, ...], scope: str) -> Derivati
     return Derivation(scope, weighting.method, items, tuple(float(w) for w in weights), details)
 
 
+class ZeroWeightsError(Exception):
+    """Data-driven weights are all zero: no item of the block varies across the field."""
+
+    def __init__(self, scope: str, method: str, stage: str, field_size: int) -> None:
+        self.scope = scope
+        what = "the dimensions" if scope == "dimensions" else f"dimension '{scope}'"
+        items = "dimension scores" if scope == "dimensions" else "criteria"
+        super().__init__(
+            f"{method} weights of {what} are all zero in stage '{stage}': none of its "
+            f"{items} varies among the {field_size} candidates in the field, so the data "
+            "cannot weight them; state weights or use another weighting method"
+        )
+
+
 def data_weights(method: str, scores: FloatArray) -> tuple[FloatArray, list[str]]:
     """Entropy or CRITIC weights of the columns of `scores` (normalised 0..100, higher is
-    better, rows = candidates in the field). When no column varies, equal weights and a
-    warning: the data cannot tell the criteria apart."""
+    better, rows = candidates in the field). A field of one cannot be weighted from its
+    spread: equal weights and a warning. Raises `ValueError` when no column varies (every
+    weight would be zero); the pipeline turns that into a `ZeroWeightsError`."""
     m = scores.shape[1]
     if scores.shape[0] < 2:
         return np.full(m, 1.0 / m), [
             f"{method} weights need at least two candidates: equal weights used"
         ]
-    try:
-        if method == "entropy":
-            result = mcda.entropy_weights(scores)
-        else:
-            result = mcda.critic_weights(scores, np.ones(m, dtype=bool))
-    except ValueError as exc:
-        return np.full(m, 1.0 / m), [f"{method} weights: {exc}; equal weights used"]
+    if method == "entropy":
+        result = mcda.entropy_weights(scores)
+    else:
+        result = mcda.critic_weights(scores, np.ones(m, dtype=bool))
     return np.asarray(result.weights, dtype=np.float64), list(result.warnings)

@@ -57,19 +57,27 @@ def test_papathanasiou_ploskas_2018_linear() -> None:
     assert result.ranking.tolist()[:2] == [4, 3]
 
 
-@pytest.mark.parametrize("block_size", [1, 4, 256])
-def test_ziemba_2019_linear_with_cost_criteria(block_size: int) -> None:
+@pytest.mark.parametrize(
+    ("pairwise", "block_size"), [(False, None), (True, 1), (True, 4), (True, None)]
+)
+def test_ziemba_2019_linear_with_cost_criteria(pairwise: bool, block_size: int | None) -> None:
     # Ziemba (2019), "Towards strong sustainability management - A generalized PROSA
     # method", Sustainability 11(6) 1555: PROMETHEE II net flows with linear (type V)
     # criteria, mixed benefit/cost, per-criterion q and p (4 d.p., as quoted in
-    # pyrepo-mcda tests/test_mcda_methods_2.py). Run with several block sizes.
+    # pyrepo-mcda tests/test_mcda_methods_2.py). Run on the sorted path and on the
+    # pairwise path with several block sizes.
     weights = np.array([0.3333, 0.1667, 0.1667, 0.3333, 0.25, 0.75, 1, 1, 0.4, 0.2, 0.4, 1])
     benefit = np.array([-1, -1, 1, -1, 1, 1, -1, 1, 1, -1, -1, 1]) > 0
     p = [2100, 5000, 50, 200, 5, 20, 100, 80, 4, 2, 23, 3]
     q = [420, 1000, 10, 40, 1, 7, 50, 20, 1, 1, 4.6, 1]
     functions = [linear(qi, pi) for qi, pi in zip(q, p, strict=True)]
     result = promethee_ii(
-        ZIEMBA_2019, weights / weights.sum(), benefit, functions, block_size=block_size
+        ZIEMBA_2019,
+        weights / weights.sum(),
+        benefit,
+        functions,
+        block_size=block_size,
+        pairwise=pairwise,
     )
     expected = [-0.4143, -0.5056, -0.2317, -0.2892, 0.3313, 0.0619, 0.4296, 0.1626, 0.4554]
     np.testing.assert_allclose(result.net_flow, expected, atol=5e-5)
@@ -131,6 +139,21 @@ def test_preference_functions_match_brans_vincke_definitions() -> None:
 def test_threshold_validation(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         PreferenceFunction(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_difference_on_the_threshold_is_rounded_as_the_definition_rounds_it() -> None:
+    # fl(9.1 - 8.2) = 0.9000000000000004 > 0.9, so 9.1 is strictly preferred to 8.2 under
+    # a U-shape with q = 0.9 by the definition, although 8.2 < fl(9.1 - 0.9) = 8.2 fails:
+    # the sorted path must decide such a pair as the pairwise path does.
+    matrix = [[9.1], [8.2], [8.5], [8.9]]
+    for function in (u_shape(0.9), level(0.4, 0.9), u_shape(0.4)):
+        fast = promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [function])
+        slow = promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [function], pairwise=True)
+        np.testing.assert_array_equal(fast.positive_flow, slow.positive_flow)
+        np.testing.assert_array_equal(fast.negative_flow, slow.negative_flow)
+    assert promethee_ii(matrix, [1.0], np.ones(1, dtype=bool), [u_shape(0.9)]).positive_flow[
+        0
+    ] == pytest.approx(1 / 3)
 
 
 def test_cost_criterion_reverses_difference() -> None:

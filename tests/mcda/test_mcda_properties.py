@@ -6,7 +6,16 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numpy.typing import NDArray
 
-from partnerfit.mcda.promethee import linear, promethee_ii, usual
+from partnerfit.mcda._common import competition_ranks, rank
+from partnerfit.mcda.promethee import (
+    PreferenceFunction,
+    level,
+    linear,
+    promethee_ii,
+    u_shape,
+    usual,
+    v_shape,
+)
 from partnerfit.mcda.topsis import topsis
 from partnerfit.mcda.vikor import vikor
 from partnerfit.mcda.weighted_product import weighted_product
@@ -68,16 +77,26 @@ def test_topsis_vector_invariant_to_benefit_column_scaling(problem: Problem, fac
     np.testing.assert_allclose(after, before, atol=1e-9)
 
 
+PREFERENCE_FUNCTIONS = st.sampled_from(
+    [usual(), u_shape(3.0), v_shape(40.0), level(2.0, 30.0), linear(1.0, 100.0), linear(5.0, 5.0)]
+)
+
+
 @SETTINGS
-@given(problems(), st.integers(min_value=1, max_value=8))
-def test_promethee_blocks_do_not_change_flows(problem: Problem, block_size: int) -> None:
+@given(problems(), PREFERENCE_FUNCTIONS, st.integers(min_value=1, max_value=8))
+def test_promethee_sorted_and_pairwise_paths_agree(
+    problem: Problem, function: PreferenceFunction, block_size: int
+) -> None:
+    # The sorted path (one sort per criterion) against the definition: every pair
+    # compared explicitly, in blocks of any size.
     matrix, weights, benefit = problem
-    functions = [linear(1.0, 100.0)] * matrix.shape[1]
-    whole = promethee_ii(matrix, weights, benefit, functions, block_size=matrix.shape[0])
-    blocked = promethee_ii(matrix, weights, benefit, functions, block_size=block_size)
-    np.testing.assert_allclose(blocked.net_flow, whole.net_flow, atol=1e-12)
-    assert abs(whole.net_flow.sum()) < 1e-9  # net flows always sum to 0
-    assert np.all(np.abs(whole.net_flow) <= 1 + 1e-12)
+    functions = [function] * matrix.shape[1]
+    fast = promethee_ii(matrix, weights, benefit, functions)
+    slow = promethee_ii(matrix, weights, benefit, functions, pairwise=True, block_size=block_size)
+    np.testing.assert_allclose(fast.positive_flow, slow.positive_flow, atol=1e-9)
+    np.testing.assert_allclose(fast.negative_flow, slow.negative_flow, atol=1e-9)
+    assert abs(fast.net_flow.sum()) < 1e-9  # net flows always sum to 0
+    assert np.all(np.abs(fast.net_flow) <= 1 + 1e-12)
 
 
 @SETTINGS
@@ -119,3 +138,38 @@ def test_consistent_ahp_matrix_has_cr_zero_and_recovers_weights(
     assert result.consistency_ratio is not None
     assert abs(result.consistency_ratio) < 1e-9
     assert result.most_inconsistent is None
+
+
+@SETTINGS
+@given(
+    arrays(
+        np.float64,
+        st.integers(min_value=1, max_value=30),
+        elements=st.sampled_from([0.0, 1.0, 1.0 + 4e-10, 1.0 + 8e-10, 1.0 + 1.2e-9, 2.0, 3.5]),
+    ),
+    st.booleans(),
+)
+def test_rank_equals_the_competition_rank_definition(
+    scores: NDArray[np.float64], higher: bool
+) -> None:
+    # Near-ties chained across the 1e-9 tolerance exercise the fallback path.
+    order, ranks = rank(scores, higher)
+    assert np.array_equal(ranks, competition_ranks(scores, higher))
+    keys = -scores if higher else scores
+    assert np.array_equal(order, np.argsort(keys, kind="stable"))
+
+
+@SETTINGS
+@given(problems(), st.sampled_from(["vector", "minmax"]))
+def test_topsis_ideal_is_exactly_the_weighted_column_extreme(
+    problem: Problem, normalization: str
+) -> None:
+    # The ideal is mapped from the raw extremes rather than searched in the weighted table;
+    # monotone rounding makes the two identical, bit for bit.
+    matrix, weights, benefit = problem
+    result = topsis(matrix, weights, benefit, normalization)  # type: ignore[arg-type]
+    best = np.where(benefit, result.weighted.max(axis=0), result.weighted.min(axis=0))
+    worst = np.where(benefit, result.weighted.min(axis=0), result.weighted.max(axis=0))
+    assert np.array_equal(result.ideal, best)
+    assert np.array_equal(result.anti_ideal, worst)
+    np.testing.assert_allclose(result.normalized * weights, result.weighted, rtol=1e-12)

@@ -13,8 +13,9 @@ own definition (partnerfit.mcda). Scores come back on 0..100, higher is better:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -52,6 +53,25 @@ def run_method(
     criterion_ids: Sequence[str],
 ) -> MethodOutcome:
     method = stage.scoring_method
+    outcome = _run(method, stage, raw, weights, benefit, preferences, criterion_ids)
+    # Constant criteria are reported by id for every method (partnerfit.evaluation); the
+    # methods' own notes name them by column index, so those are dropped here.
+    kept = tuple(w for w in outcome.warnings if not _CONSTANT_NOTE.search(w))
+    return replace(outcome, warnings=kept)
+
+
+_CONSTANT_NOTE = re.compile(r"^[a-z_ ]+: criterion \d+ has the same value for every candidate")
+
+
+def _run(
+    method: str,
+    stage: Stage,
+    raw: FloatArray,
+    weights: FloatArray,
+    benefit: BoolArray,
+    preferences: Sequence[Preference | None],
+    criterion_ids: Sequence[str],
+) -> MethodOutcome:
     try:
         if method == "weighted_product":
             return _weighted_product(raw, weights, benefit)

@@ -374,14 +374,18 @@ def _data_criterion_weights(
     derivations: list[Derivation],
 ) -> FloatArray:
     """Entropy/CRITIC weights of each data-weighted dimension's criteria, over the field."""
-    from partnerfit.weights import Derivation, data_weights
+    from partnerfit.weights import Derivation, ZeroWeightsError, data_weights
 
     weights = criterion_weights.copy()
     for d_index, method in sorted(problem.data_weighting.items()):
         if not dim_mask[d_index]:
             continue
         cols = np.nonzero(crit_dims == d_index)[0]
-        derived, notes = data_weights(method, field_scores[:, cols])
+        try:
+            derived, notes = data_weights(method, field_scores[:, cols])
+        except ValueError:
+            scope = problem.dimension_ids[d_index]
+            raise ZeroWeightsError(scope, method, stage.id, field_scores.shape[0]) from None
         weights[cols] = np.where(derived > 0, derived, 0.0)
         if weights[cols].sum() <= 0:
             weights[cols] = 1.0
@@ -392,7 +396,12 @@ def _data_criterion_weights(
                 method,
                 ids,
                 tuple(float(w) for w in weights[cols] / weights[cols].sum()),
-                {"stage": stage.id, "field": int(field_scores.shape[0]), "notes": notes},
+                {
+                    "stage": stage.id,
+                    "field": int(field_scores.shape[0]),
+                    "input": "normalised 0..100 criterion scores of the field",
+                    "notes": notes,
+                },
             )
         )
     return weights
@@ -406,12 +415,17 @@ def _data_dimension_weights(
     derivations: list[Derivation],
 ) -> FloatArray:
     """Entropy/CRITIC weights of the stage's dimensions, from the field's dimension scores."""
-    from partnerfit.weights import Derivation, data_weights
+    from partnerfit.weights import Derivation, ZeroWeightsError, data_weights
 
     method = problem.set_data_weighting
     assert method is not None
     cols = np.nonzero(dim_mask)[0]
-    derived, notes = data_weights(method, np.nan_to_num(field_dimension_scores[:, cols]))
+    try:
+        derived, notes = data_weights(method, np.nan_to_num(field_dimension_scores[:, cols]))
+    except ValueError:
+        raise ZeroWeightsError(
+            "dimensions", method, stage.id, field_dimension_scores.shape[0]
+        ) from None
     if derived.sum() <= 0:
         derived = np.ones(len(cols))
     weights = np.zeros(len(dim_mask))
@@ -423,7 +437,12 @@ def _data_dimension_weights(
             method,
             ids,
             tuple(float(w) for w in derived / derived.sum()),
-            {"stage": stage.id, "field": int(field_dimension_scores.shape[0]), "notes": notes},
+            {
+                "stage": stage.id,
+                "field": int(field_dimension_scores.shape[0]),
+                "input": "0..100 dimension scores of the field",
+                "notes": notes,
+            },
         )
     )
     return weights

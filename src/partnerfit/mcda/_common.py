@@ -35,6 +35,18 @@ def as_decision_inputs(
 
     Raises ``ValueError`` with a message naming the offending part.
     """
+    values, weight_vector, benefit_vector, _, _ = decision_inputs(matrix, weights, benefit)
+    return values, weight_vector, benefit_vector
+
+
+def decision_inputs(
+    matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike
+) -> tuple[FloatArray, FloatArray, BoolArray, FloatArray, FloatArray]:
+    """`as_decision_inputs` plus the column minima and maxima, which every method needs.
+
+    Finiteness is checked on the column extremes (a NaN or an infinity reaches the min or
+    the max), so validation costs no pass over the matrix beyond the two reductions.
+    """
     values = np.asarray(matrix, dtype=np.float64)
     if values.ndim != 2:
         raise ValueError(f"matrix must be 2-D (candidates x criteria), got {values.ndim}-D")
@@ -43,7 +55,8 @@ def as_decision_inputs(
         raise ValueError(
             f"matrix needs at least one candidate and one criterion, got shape {values.shape}"
         )
-    if not np.all(np.isfinite(values)):
+    low, high = values.min(axis=0), values.max(axis=0)
+    if not (np.all(np.isfinite(low)) and np.all(np.isfinite(high))):
         row, col = np.argwhere(~np.isfinite(values))[0]
         raise ValueError(f"matrix has a non-finite value at (row {row}, col {col})")
 
@@ -68,12 +81,12 @@ def as_decision_inputs(
         )
     if benefit_vector.dtype != np.bool_:
         raise ValueError("benefit must be booleans (True = more is better, False = cost)")
-    return values, weight_vector, benefit_vector.astype(np.bool_)
+    return values, weight_vector, benefit_vector.astype(np.bool_), low, high
 
 
 def constant_columns(values: FloatArray) -> BoolArray:
     """Mask of criteria whose values are identical for every candidate."""
-    result: BoolArray = np.all(values == values[0], axis=0)
+    result: BoolArray = values.min(axis=0) == values.max(axis=0)
     return result
 
 
@@ -106,6 +119,33 @@ def competition_ranks(
     better = np.searchsorted(sorted_keys, keys - atol, side="left")
     ranks: IntArray = (better + 1).astype(np.intp)
     return ranks
+
+
+def rank(scores: FloatArray, higher_is_better: bool = True) -> tuple[IntArray, IntArray]:
+    """(ranking_from_scores, competition_ranks) from one stable sort.
+
+    In sorted order a candidate's competition rank is 1 + the position where its group of
+    ties starts (consecutive keys within the tolerance). That equals the definition,
+    1 + #{b : key_b < key_a - tol}, whenever no group spans more than the tolerance; a
+    chain of near-ties that does falls back to a binary search per candidate.
+    """
+    keys = -scores if higher_is_better else scores
+    order: IntArray = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    n = ordered.shape[0]
+    starts = np.zeros(n, dtype=np.intp)
+    if n > 1:
+        new_group = np.diff(ordered) > RANK_TIE_TOLERANCE
+        starts[1:] = np.where(new_group, np.arange(1, n), 0)
+        np.maximum.accumulate(starts, out=starts)
+    if np.all(ordered - ordered[starts] <= RANK_TIE_TOLERANCE):
+        ranks: IntArray = np.empty(n, dtype=np.intp)
+        ranks[order] = starts + 1
+    else:
+        ranks = (np.searchsorted(ordered, keys - RANK_TIE_TOLERANCE, side="left") + 1).astype(
+            np.intp
+        )
+    return order, ranks
 
 
 def readonly(array: ArrayT) -> ArrayT:

@@ -24,8 +24,20 @@ Aggregated preference pi(a, b) = sum_j w_j P_j(a, b), and with n candidates
 The net flow decomposes over criteria, phi(a) = sum_j w_j phi_j(a), where phi_j is the
 unicriterion net flow; it is reported for ``explain``.
 
-The (n, n, m) tensor of pairwise preferences is never built: rows are processed in blocks
-of ``block_size`` candidates, so memory is O(block_size * n * m).
+The (n, n, m) tensor of pairwise preferences is never built. Five of the six functions
+are piecewise linear in d, sums of steps [d > t] and ramps clip((d - q) / (p - q), 0, 1),
+so each candidate's sums over all others come from one sort per criterion:
+
+    sum_b [x_a - x_b > t]        = #{b : x_b < x_a - t}                 (binary search)
+    sum_b max(x_a - x_b - t, 0)  = k (x_a - t) - (x_(1) + ... + x_(k))  (prefix sums)
+
+with k that count, and the mirror images for the entering flow; a ramp is
+(max(d - q, 0) - max(d - p, 0)) / (p - q). Time O(m n log n), memory O(n m). The gaussian
+function (and an explicit request for the n x n preference matrix) takes the pairwise
+path: one criterion at a time, rows in blocks of ``block_size`` (by default as many as
+keep a block within PAIRWISE_BUDGET values), so memory is O(block_size * n), never
+O(n^2 m). The two paths agree to rounding; the steps decide a difference lying on a
+threshold exactly as the pairwise path does (fl(x_a - x_b) > t).
 """
 
 from __future__ import annotations
@@ -42,15 +54,15 @@ from partnerfit.mcda._common import (
     FloatArray,
     IntArray,
     as_decision_inputs,
-    competition_ranks,
     constant_column_warnings,
     constant_columns,
-    ranking_from_scores,
+    rank,
     readonly,
 )
 
 PreferenceKind = Literal["usual", "u_shape", "v_shape", "level", "linear", "gaussian"]
-DEFAULT_BLOCK_SIZE = 256
+PAIRWISE_BUDGET = 1 << 22
+"""Values per block on the pairwise path (4M float64 = 32 MiB per temporary)."""
 # Flows closer than this are treated as equal in the PROMETHEE I comparison.
 FLOW_TOLERANCE = 1e-9
 
@@ -207,8 +219,9 @@ def promethee_ii(
     weights: ArrayLike,
     benefit: ArrayLike,
     functions: Sequence[PreferenceFunction],
-    block_size: int = DEFAULT_BLOCK_SIZE,
+    block_size: int | None = None,
     keep_preference_matrix: bool = False,
+    pairwise: bool = False,
 ) -> PrometheeResult:
     """Compute PROMETHEE positive, negative and net flows (see module docstring).
 
@@ -217,8 +230,10 @@ def promethee_ii(
         weights: (m,) non-negative weights summing to 1.
         benefit: (m,) True for benefit criteria, False for cost criteria.
         functions: one PreferenceFunction per criterion.
-        block_size: candidates processed per block (memory O(block_size * n * m)).
-        keep_preference_matrix: also return the (n, n) aggregated preference matrix.
+        block_size: rows per block on the pairwise path (default: PAIRWISE_BUDGET // n).
+        keep_preference_matrix: also return the (n, n) aggregated preference matrix
+            (pairwise path for every criterion).
+        pairwise: compare every pair explicitly for every criterion (the reference path).
 
     Raises:
         ValueError: on malformed input, a wrong number of functions or block_size < 1.
@@ -234,8 +249,9 @@ def promethee_ii(
     for index, function in enumerate(function_tuple):
         if not isinstance(function, PreferenceFunction):
             raise ValueError(f"functions[{index}] is not a PreferenceFunction: {function!r}")
-    if block_size < 1:
+    if block_size is not None and block_size < 1:
         raise ValueError(f"block_size must be >= 1, got {block_size}")
+    rows = block_size or max(1, PAIRWISE_BUDGET // n_candidates)
 
     # Orient every criterion so that a larger value is better; P uses d(a,b) = x_a - x_b
     # on oriented values, which is b - a on the raw values of a cost criterion.
@@ -243,19 +259,21 @@ def promethee_ii(
     leaving = np.zeros((n_candidates, n_criteria))  # sum_b P_j(a, b)
     entering = np.zeros((n_candidates, n_criteria))  # sum_b P_j(b, a)
     preference_matrix = np.zeros((n_candidates, n_candidates)) if keep_preference_matrix else None
+    explicit = pairwise or keep_preference_matrix
+    for criterion, function in enumerate(function_tuple):
+        column = oriented[:, criterion]
+        if explicit or function.kind == "gaussian":
+            out = (
+                None if preference_matrix is None else (preference_matrix, weight_vector[criterion])
+            )
+            leaving[:, criterion], entering[:, criterion] = _pairwise_sums(
+                column, function, rows, out
+            )
+        else:
+            leaving[:, criterion], entering[:, criterion] = _sorted_sums(column, function)
 
-    for start in range(0, n_candidates, block_size):
-        stop = min(start + block_size, n_candidates)
-        differences = oriented[start:stop, None, :] - oriented[None, :, :]  # (b, n, m)
-        preferences = np.empty_like(differences)
-        for criterion, function in enumerate(function_tuple):
-            preferences[:, :, criterion] = function(differences[:, :, criterion])
-        leaving[start:stop] += preferences.sum(axis=1)
-        entering += preferences.sum(axis=0)
-        if preference_matrix is not None:
-            preference_matrix[start:stop] = preferences @ weight_vector
-
-    warnings = constant_column_warnings(constant_columns(values), "promethee")
+    constant = constant_columns(values)
+    warnings = constant_column_warnings(constant, "promethee")
     if n_candidates > 1:
         unicriterion = (leaving - entering) / (n_candidates - 1)
         positive_flow = leaving @ weight_vector / (n_candidates - 1)
@@ -268,6 +286,7 @@ def promethee_ii(
         warnings.append("promethee: a single candidate has no pairwise comparison; flows are 0")
     net_flow = positive_flow - negative_flow
     scores = 50.0 * (net_flow + 1.0)
+    ranking, ranks = rank(net_flow)
     return PrometheeResult(
         scores=readonly(scores),
         net_flow=readonly(net_flow),
@@ -277,11 +296,123 @@ def promethee_ii(
         weights=readonly(weight_vector),
         functions=function_tuple,
         preference_matrix=None if preference_matrix is None else readonly(preference_matrix),
-        ranking=readonly(ranking_from_scores(net_flow)),
-        ranks=readonly(competition_ranks(net_flow)),
-        constant_criteria=readonly(constant_columns(values)),
+        ranking=readonly(ranking),
+        ranks=readonly(ranks),
+        constant_criteria=readonly(constant),
         warnings=tuple(warnings),
     )
+
+
+def _pairwise_sums(
+    column: FloatArray,
+    function: PreferenceFunction,
+    rows: int,
+    matrix_out: tuple[FloatArray, float] | None,
+) -> tuple[FloatArray, FloatArray]:
+    """sum_b P(a, b) and sum_b P(b, a) by explicit differences, `rows` rows at a time."""
+    n = column.shape[0]
+    leaving = np.zeros(n)
+    entering = np.zeros(n)
+    for start in range(0, n, rows):
+        stop = min(start + rows, n)
+        preferences = function(column[start:stop, None] - column[None, :])  # (rows, n)
+        leaving[start:stop] = preferences.sum(axis=1)
+        entering += preferences.sum(axis=0)
+        if matrix_out is not None:
+            matrix_out[0][start:stop] += matrix_out[1] * preferences
+    return leaving, entering
+
+
+def _pieces(
+    function: PreferenceFunction,
+) -> tuple[list[tuple[float, float]], list[tuple[float, float, float]]]:
+    """F as (weight, t) steps [d > t] plus (weight, q, p) ramps clip((d - q) / (p - q), 0, 1)."""
+    q = 0.0 if function.q is None else float(function.q)
+    p = 0.0 if function.p is None else float(function.p)
+    if function.kind == "usual":
+        return [(1.0, 0.0)], []
+    if function.kind == "u_shape":
+        return [(1.0, q)], []
+    if function.kind == "v_shape":
+        return [], [(1.0, 0.0, p)]
+    if function.kind == "level":
+        return [(0.5, q), (0.5, p)], []
+    if function.kind == "linear":
+        return ([], [(1.0, q, p)]) if p > q else ([(1.0, q)], [])
+    raise ValueError(f"{function.kind} is not piecewise linear")
+
+
+_MAX_BOUNDARY_FIXES = 64
+
+
+def _count_beaten(x: FloatArray, ordered: FloatArray, t: float) -> IntArray:
+    """#{b : x_a - x_b > t} per a, with the difference rounded exactly as the pairwise path
+    rounds it: fl(x_a - v) falls as v grows, so the b that count are a prefix of `ordered`;
+    a binary search on x_a - t finds it to within rounding, and the boundary is then moved
+    across whole runs of equal values until it is exact."""
+    k = np.searchsorted(ordered, x - t, side="left")
+    n = ordered.shape[0]
+    for _ in range(_MAX_BOUNDARY_FIXES):
+        last_in = ordered[np.maximum(k - 1, 0)]
+        first_out = ordered[np.minimum(k, n - 1)]
+        shrink = (k > 0) & ~(x - last_in > t)
+        grow = (k < n) & (x - first_out > t)
+        if not (shrink.any() or grow.any()):
+            break
+        k = np.where(shrink, np.searchsorted(ordered, last_in, side="left"), k)
+        k = np.where(grow, np.searchsorted(ordered, first_out, side="right"), k)
+    return k
+
+
+def _count_not_beating(x: FloatArray, ordered: FloatArray, t: float) -> IntArray:
+    """#{b : not (x_b - x_a > t)} per a: the b that beat a by more than t are a suffix."""
+    k = np.searchsorted(ordered, x + t, side="right")
+    n = ordered.shape[0]
+    for _ in range(_MAX_BOUNDARY_FIXES):
+        last_in = ordered[np.maximum(k - 1, 0)]
+        first_out = ordered[np.minimum(k, n - 1)]
+        shrink = (k > 0) & (last_in - x > t)
+        grow = (k < n) & ~(first_out - x > t)
+        if not (shrink.any() or grow.any()):
+            break
+        k = np.where(shrink, np.searchsorted(ordered, last_in, side="left"), k)
+        k = np.where(grow, np.searchsorted(ordered, first_out, side="right"), k)
+    return k
+
+
+def _sorted_sums(column: FloatArray, function: PreferenceFunction) -> tuple[FloatArray, FloatArray]:
+    """sum_b P(a, b) and sum_b P(b, a) from one sort (see the module docstring)."""
+    n = column.shape[0]
+    steps, ramps = _pieces(function)
+    leaving = np.zeros(n)
+    entering = np.zeros(n)
+    ordered = np.sort(column)
+    for weight, t in steps:
+        leaving += weight * _count_beaten(column, ordered, t)
+        entering += weight * (n - _count_not_beating(column, ordered, t))
+    if not ramps:
+        return leaving, entering
+    # Ramps use prefix sums; centring keeps them small, so their rounding stays far below
+    # any preference degree.
+    x = column - column.mean()
+    ordered = np.sort(x)
+    prefix = np.concatenate(([0.0], np.cumsum(ordered)))
+    total = prefix[-1]
+
+    def excess(t: float) -> tuple[FloatArray, FloatArray]:
+        # sum_b max(x_a - x_b - t, 0) over the k_a values x_b < x_a - t, and the mirror
+        low = np.searchsorted(ordered, x - t, side="left")
+        high = np.searchsorted(ordered, x + t, side="right")
+        out_sum = low * (x - t) - prefix[low]
+        in_sum = (total - prefix[high]) - (n - high) * (x + t)
+        return np.maximum(out_sum, 0.0), np.maximum(in_sum, 0.0)
+
+    for weight, q, p in ramps:
+        out_q, in_q = excess(q)
+        out_p, in_p = excess(p)
+        leaving += weight * (out_q - out_p) / (p - q)
+        entering += weight * (in_q - in_p) / (p - q)
+    return leaving, entering
 
 
 PREFERENCE = "P"

@@ -18,7 +18,7 @@ closeness is undefined; it is reported as 50 (neutral) with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -28,11 +28,9 @@ from partnerfit.mcda._common import (
     BoolArray,
     FloatArray,
     IntArray,
-    as_decision_inputs,
-    competition_ranks,
     constant_column_warnings,
-    constant_columns,
-    ranking_from_scores,
+    decision_inputs,
+    rank,
     readonly,
 )
 
@@ -49,7 +47,8 @@ class TopsisResult:
         scores: (n,) closeness coefficient * 100, in [0, 100]; higher is better.
         closeness: (n,) closeness coefficient C_i in [0, 1].
         normalization: "vector" or "minmax".
-        normalized: (n, m) r_ij.
+        normalized: (n, m) r_ij = (x_ij - column_origin_j) * column_scale_j (computed on use).
+        column_origin, column_scale: (m,) the normalisation as an affine map per column.
         weighted: (n, m) v_ij = w_j * r_ij.
         ideal: (m,) A+ (best weighted value per criterion).
         anti_ideal: (m,) A- (worst weighted value per criterion).
@@ -64,7 +63,8 @@ class TopsisResult:
     scores: FloatArray
     closeness: FloatArray
     normalization: Normalization
-    normalized: FloatArray
+    column_origin: FloatArray
+    column_scale: FloatArray
     weighted: FloatArray
     ideal: FloatArray
     anti_ideal: FloatArray
@@ -74,13 +74,25 @@ class TopsisResult:
     ranks: IntArray
     constant_criteria: BoolArray
     warnings: tuple[str, ...]
+    matrix: FloatArray = field(repr=False, default_factory=lambda: np.zeros((0, 0)))
+
+    @property
+    def normalized(self) -> FloatArray:
+        result: FloatArray = (self.matrix - self.column_origin) * self.column_scale
+        return result
 
 
 def vector_normalize(values: FloatArray) -> FloatArray:
     """r_ij = x_ij / sqrt(sum_k x_kj^2); an all-zero column stays zero."""
-    norms = np.sqrt(np.square(values).sum(axis=0))
+    norms = np.sqrt(np.einsum("ij,ij->j", values, values))
     safe = np.where(norms > 0, norms, 1.0)
     result: FloatArray = values / safe
+    return result
+
+
+def _row_norms(differences: FloatArray) -> FloatArray:
+    """Euclidean norm of each row; einsum avoids a squared temporary and a slow row sum."""
+    result: FloatArray = np.sqrt(np.einsum("ij,ij->i", differences, differences))
     return result
 
 
@@ -110,23 +122,38 @@ def topsis(
     Raises:
         ValueError: on malformed input or an unknown normalisation.
     """
-    values, weight_vector, benefit_vector = as_decision_inputs(matrix, weights, benefit)
+    values, weight_vector, benefit_vector, low, high = decision_inputs(matrix, weights, benefit)
+    # r = x * scale + offset per column; weighting folds into the same map, so the
+    # weighted table is one pass over the matrix (r itself is derived on demand).
     if normalization == "vector":
-        normalized = vector_normalize(values)
+        norms = np.sqrt(np.einsum("ij,ij->j", values, values))
+        scale = 1.0 / np.where(norms > 0, norms, 1.0)
+        origin = np.zeros_like(scale)
     elif normalization == "minmax":
-        normalized = minmax_normalize(values)
+        spread = high - low
+        scale = 1.0 / np.where(spread > 0, spread, 1.0)
+        origin = low
     else:
         raise ValueError(f"normalization must be 'vector' or 'minmax', got {normalization!r}")
+    factor = weight_vector * scale
 
-    weighted = normalized * weight_vector
-    column_max = weighted.max(axis=0)
-    column_min = weighted.min(axis=0)
+    def weigh(x: FloatArray) -> FloatArray:
+        # (x - low) is exact at the column minimum, so min-max gives exactly 0 there
+        result: FloatArray = x * factor if normalization == "vector" else (x - origin) * factor
+        return result
+
+    weighted = weigh(values)
+    # The map is non-decreasing (factor >= 0) and rounding is monotone, so the weighted
+    # column extremes are exactly the mapped raw extremes: no second pass over the table.
+    column_max = weigh(high)
+    column_min = weigh(low)
     ideal = np.where(benefit_vector, column_max, column_min)
     anti_ideal = np.where(benefit_vector, column_min, column_max)
-    distance_to_ideal = np.sqrt(np.square(weighted - ideal).sum(axis=1))
-    distance_to_anti_ideal = np.sqrt(np.square(weighted - anti_ideal).sum(axis=1))
+    buffer = np.subtract(weighted, ideal)
+    distance_to_ideal = _row_norms(buffer)
+    distance_to_anti_ideal = _row_norms(np.subtract(weighted, anti_ideal, out=buffer))
 
-    constant = constant_columns(values)
+    constant = low == high
     warnings = constant_column_warnings(constant, "topsis")
     total = distance_to_ideal + distance_to_anti_ideal
     undefined = total <= 0
@@ -140,18 +167,21 @@ def topsis(
             "their closeness is set to the neutral 0.5"
         )
     scores = SCORE_SCALE * closeness
+    ranking, ranks = rank(scores)
     return TopsisResult(
         scores=readonly(scores),
         closeness=readonly(closeness),
         normalization=normalization,
-        normalized=readonly(normalized),
+        column_origin=readonly(origin),
+        column_scale=readonly(scale),
         weighted=readonly(weighted),
         ideal=readonly(ideal),
         anti_ideal=readonly(anti_ideal),
         distance_to_ideal=readonly(distance_to_ideal),
         distance_to_anti_ideal=readonly(distance_to_anti_ideal),
-        ranking=readonly(ranking_from_scores(scores)),
-        ranks=readonly(competition_ranks(scores)),
+        ranking=readonly(ranking),
+        ranks=readonly(ranks),
         constant_criteria=readonly(constant),
         warnings=tuple(warnings),
+        matrix=readonly(values.view()),
     )

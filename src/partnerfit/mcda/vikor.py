@@ -31,14 +31,14 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from partnerfit.mcda._common import (
+    RANK_TIE_TOLERANCE,
     BoolArray,
     FloatArray,
     IntArray,
-    as_decision_inputs,
     competition_ranks,
     constant_column_warnings,
-    constant_columns,
-    ranking_from_scores,
+    decision_inputs,
+    rank,
     readonly,
 )
 
@@ -62,7 +62,7 @@ class VikorResult:
         regrets: (n, m) d_ij.
         ranking: candidate indices by Q ascending (ties keep input order).
         ranks: (n,) 1-based competition ranks by Q.
-        ranks_by_s, ranks_by_r: (n,) competition ranks by S and by R.
+        ranks_by_s, ranks_by_r: (n,) competition ranks by S and by R (computed on use).
         dq: the acceptable-advantage threshold 1 / (n - 1) (1.0 when n = 1).
         acceptable_advantage: condition C1.
         acceptable_stability: condition C2.
@@ -81,14 +81,20 @@ class VikorResult:
     regrets: FloatArray
     ranking: IntArray
     ranks: IntArray
-    ranks_by_s: IntArray
-    ranks_by_r: IntArray
     dq: float
     acceptable_advantage: bool
     acceptable_stability: bool
     compromise_set: tuple[int, ...]
     constant_criteria: BoolArray
     warnings: tuple[str, ...]
+
+    @property
+    def ranks_by_s(self) -> IntArray:
+        return competition_ranks(self.s, higher_is_better=False)
+
+    @property
+    def ranks_by_r(self) -> IntArray:
+        return competition_ranks(self.r, higher_is_better=False)
 
 
 def _scaled_term(values: FloatArray, name: str, warnings: list[str]) -> FloatArray:
@@ -119,17 +125,17 @@ def vikor(matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 
     """
     if not (0.0 <= v <= 1.0):
         raise ValueError(f"v must lie in [0, 1], got {v}")
-    values, weight_vector, benefit_vector = as_decision_inputs(matrix, weights, benefit)
+    values, weight_vector, benefit_vector, low, high = decision_inputs(matrix, weights, benefit)
     n_candidates = values.shape[0]
 
-    best = np.where(benefit_vector, values.max(axis=0), values.min(axis=0))
-    worst = np.where(benefit_vector, values.min(axis=0), values.max(axis=0))
+    best = np.where(benefit_vector, high, low)
+    worst = np.where(benefit_vector, low, high)
     # (f* - x) / (f* - f-) is correct for both directions: numerator and denominator
     # change sign together for a cost criterion.
     span = best - worst
     constant = span == 0
     regrets = weight_vector * (best - values) / np.where(constant, 1.0, span)
-    warnings = constant_column_warnings(constant_columns(values), "vikor")
+    warnings = constant_column_warnings(constant, "vikor")
 
     s = regrets.sum(axis=1)
     r = regrets.max(axis=1)
@@ -137,10 +143,7 @@ def vikor(matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 
         r, "R (individual regret)", warnings
     )
 
-    ranking = ranking_from_scores(q, higher_is_better=False)
-    ranks = competition_ranks(q, higher_is_better=False)
-    ranks_by_s = competition_ranks(s, higher_is_better=False)
-    ranks_by_r = competition_ranks(r, higher_is_better=False)
+    ranking, ranks = rank(q, higher_is_better=False)
 
     leader = int(ranking[0])
     if n_candidates == 1:
@@ -149,7 +152,11 @@ def vikor(matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 
     else:
         dq = 1.0 / (n_candidates - 1)
         advantage = bool(q[ranking[1]] - q[leader] >= dq - Q_TOLERANCE)
-    stability = bool(ranks_by_s[leader] == 1 or ranks_by_r[leader] == 1)
+    # C2: best by S or by R, i.e. competition rank 1 (nobody better by more than the tie
+    # tolerance), without sorting S and R.
+    stability = bool(
+        s[leader] <= s.min() + RANK_TIE_TOLERANCE or r[leader] <= r.min() + RANK_TIE_TOLERANCE
+    )
 
     if advantage and stability:
         compromise: tuple[int, ...] = (leader,)
@@ -171,12 +178,10 @@ def vikor(matrix: ArrayLike, weights: ArrayLike, benefit: ArrayLike, v: float = 
         regrets=readonly(regrets),
         ranking=readonly(ranking),
         ranks=readonly(ranks),
-        ranks_by_s=readonly(ranks_by_s),
-        ranks_by_r=readonly(ranks_by_r),
         dq=dq,
         acceptable_advantage=advantage,
         acceptable_stability=stability,
         compromise_set=compromise,
-        constant_criteria=readonly(constant_columns(values)),
+        constant_criteria=readonly(constant),
         warnings=tuple(warnings),
     )

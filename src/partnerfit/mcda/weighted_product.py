@@ -32,11 +32,9 @@ from partnerfit.mcda._common import (
     BoolArray,
     FloatArray,
     IntArray,
-    as_decision_inputs,
-    competition_ranks,
     constant_column_warnings,
-    constant_columns,
-    ranking_from_scores,
+    decision_inputs,
+    rank,
     readonly,
 )
 
@@ -51,7 +49,8 @@ class WeightedProductResult:
         scores: (n,) 100 * prod_j ratios**w, in (0, 100]; higher is better.
         column_best: (m,) the reference value per criterion (max for benefit, min for cost).
         ratios: (n, m) r_ij in (0, 1], the performance relative to the column best.
-        factors: (n, m) r_ij ** w_j, each criterion's multiplicative contribution.
+        factors: (n, m) r_ij ** w_j, each criterion's multiplicative contribution
+            (computed on use).
         log_contributions: (n, m) w_j * ln r_ij <= 0; sums to ln(score / 100).
         ranking: candidate indices, best first (ties keep input order).
         ranks: (n,) 1-based competition ranks (ties share the better rank).
@@ -62,12 +61,16 @@ class WeightedProductResult:
     scores: FloatArray
     column_best: FloatArray
     ratios: FloatArray
-    factors: FloatArray
     log_contributions: FloatArray
     ranking: IntArray
     ranks: IntArray
     constant_criteria: BoolArray
     warnings: tuple[str, ...]
+
+    @property
+    def factors(self) -> FloatArray:
+        result: FloatArray = np.exp(self.log_contributions)
+        return result
 
 
 def weighted_product(
@@ -83,32 +86,30 @@ def weighted_product(
     Raises:
         ValueError: on malformed input or any value <= 0.
     """
-    values, weight_vector, benefit_vector = as_decision_inputs(matrix, weights, benefit)
-    if np.any(values <= 0):
+    values, weight_vector, benefit_vector, low, high = decision_inputs(matrix, weights, benefit)
+    if np.any(low <= 0):
         row, col = np.argwhere(values <= 0)[0]
         raise ValueError(
             "weighted product needs strictly positive values; "
             f"matrix[{row}, {col}] = {values[row, col]:g} (row {row}, col {col})"
         )
 
-    column_best = np.where(benefit_vector, values.max(axis=0), values.min(axis=0))
+    column_best = np.where(benefit_vector, high, low)
     # Cost criteria use the reciprocal ratio (best / x), as in Bridgman's product of
     # ratios, rather than negating values, which WPM cannot take.
     ratios = np.where(benefit_vector, values / column_best, column_best / values)
     log_contributions = weight_vector * np.log(ratios)
     scores = SCORE_SCALE * np.exp(log_contributions.sum(axis=1))
-    factors = np.exp(log_contributions)
-
-    constant = constant_columns(values)
+    constant = low == high
     warnings = constant_column_warnings(constant, "weighted product")
+    ranking, ranks = rank(scores)
     return WeightedProductResult(
         scores=readonly(scores),
         column_best=readonly(column_best),
         ratios=readonly(ratios),
-        factors=readonly(factors),
         log_contributions=readonly(log_contributions),
-        ranking=readonly(ranking_from_scores(scores)),
-        ranks=readonly(competition_ranks(scores)),
+        ranking=readonly(ranking),
+        ranks=readonly(ranks),
         constant_criteria=readonly(constant),
         warnings=tuple(warnings),
     )

@@ -84,6 +84,61 @@ def dropped_table(evaluation: Evaluation) -> Table | None:
     return table
 
 
+def _percent(weight: float | None) -> str:
+    return "" if weight is None else f"{100 * weight:.1f}%"
+
+
+def weights_table(evaluation: Evaluation) -> tuple[str, Table] | None:
+    """Effective weights of the ranking stage, shown when any weight was elicited."""
+    final = next((s for s in reversed(evaluation.stages) if s.method is not None), None)
+    if final is None or not evaluation.elicited:
+        return None
+    how = {d.scope: d.method for d in (*evaluation.weighting, *final.weighting)}
+    table = _table()
+    table.add_column("Dimension", overflow="ellipsis", no_wrap=True, max_width=26)
+    table.add_column("Weight", justify="right", no_wrap=True)
+    table.add_column("Criterion", overflow="ellipsis", no_wrap=True, max_width=26)
+    table.add_column("By", no_wrap=True)
+    table.add_column("In dim.", justify="right", no_wrap=True)
+    table.add_column("Effective", justify="right", no_wrap=True)
+    for dim in final.dimensions:
+        dim_weight = final.dimension_weights[dim]
+        first = True
+        for criterion, dimension in evaluation.criterion_dimensions.items():
+            if dimension != dim or criterion not in final.criterion_weights:
+                continue
+            effective = final.criterion_weights[criterion]
+            table.add_row(
+                evaluation.dimension_labels[dim] if first else "",
+                _percent(dim_weight) if first else "",
+                criterion,
+                how.get(dim, "stated"),
+                _percent(effective / dim_weight if dim_weight else None),
+                _percent(effective),
+            )
+            first = False
+    title = f"Weights in stage {final.id} (dimensions by {how.get('dimensions', 'stated')})"
+    return title, table
+
+
+def consistency_lines(evaluation: Evaluation) -> list[str]:
+    """One line per AHP block: CR against its limit, and the judgement to revisit."""
+    lines = []
+    for d in evaluation.weighting:
+        if d.method != "ahp":
+            continue
+        details = d.details
+        cr = details["consistency_ratio"]
+        text = f"AHP {d.scope}: CR {'n/a' if cr is None else f'{cr:.3f}'}"
+        text += f" (max {details['max_cr']:g}, {details['random_index_table']} RI"
+        text += f" {details['random_index']})"
+        if details["completed"]:
+            pairs = ", ".join(f"{a}-{b}" for a, b in details["completed"])
+            text += f"; completed {pairs}"
+        lines.append(text)
+    return lines
+
+
 def funnel_line(evaluation: Evaluation) -> str:
     parts = [f"{s.id} {s.entered}->{s.passed}" for s in evaluation.stages]
     return "Stages: " + ", ".join(parts)
@@ -97,5 +152,12 @@ def print_evaluation(evaluation: Evaluation, console: Console) -> None:
         console.print()
         console.print("Not ranked")
         console.print(dropped)
+    weights = weights_table(evaluation)
+    if weights is not None:
+        console.print()
+        console.print(weights[0])
+        console.print(weights[1])
+        for line in consistency_lines(evaluation):
+            console.print(line)
     console.print()
     console.print(funnel_line(evaluation))
