@@ -8,11 +8,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, run_cli
-from partnerfit.engine.batched import plan, run_batch, stated_weights
+from partnerfit.engine.batched import batch_competition_ranks, plan, run_batch, stated_weights
 from partnerfit.engine.pipeline import run_pipeline
 from partnerfit.engine.problem import Problem
+from partnerfit.engine.scoring import competition_ranks
 from partnerfit.inputs import CandidatePool, load_candidates
 from partnerfit.sensitivity import analyse, to_document
 
@@ -71,3 +74,129 @@ def test_bad_options_are_one_line_errors(args: list[str], message: str, in_repo:
     run = run_cli("sensitivity", str(EXAMPLE.relative_to(REPO)), *args, expect=2)
     assert run.stderr == message
     assert run.stdout == ""
+
+
+STAGED = """\
+scale: {min: 1, max: 5}
+dimensions:
+  - id: d1
+    weight: 3
+    criteria:
+      - {id: a, weight: 2}
+      - {id: size, kind: measure, missing: skip}
+  - id: d2
+    weight: 2
+    criteria:
+      - {id: b, missing: worst}
+      - {id: risk, kind: measure, direction: cost, bounds: [0, 10]}
+  - id: d3
+    weight: 1
+    criteria:
+      - {id: c}
+      - {id: e, weight: 3}
+facts:
+  - {id: ok, kind: flag}
+stages:
+  - id: screen
+    gates:
+      - {criterion: ok, equals: true}
+  - id: desk
+    dimensions: [d1, d2]
+    shortlist: {top: 5, min_score: 20}
+  - id: final
+    method: METHOD
+"""
+
+CANDIDATES = """\
+- {id: p1, scores: {ok: true, a: 5, size: 120, b: 2, risk: 3, c: 4, e: 1}}
+- {id: p2, scores: {ok: true, a: 3, size: 300, b: 4, risk: 6, c: 2, e: 5}}
+- {id: p3, scores: {ok: true, a: 4, b: 5, risk: 1, c: 3, e: 3}}
+- {id: p4, scores: {ok: true, a: 2, size: 80, risk: 2, c: 5, e: 4}}
+- {id: p5, scores: {ok: false, a: 5, size: 500, b: 5, risk: 0.5, c: 5, e: 5}}
+- {id: p6, scores: {ok: true, a: 1, size: 40, b: 3, risk: 9, c: 1, e: 2}}
+- {id: p7, scores: {ok: true, a: 4, size: 200, b: 3, risk: 4, c: 4, e: 4}}
+- {id: p8, scores: {ok: true, a: 3, size: 150, b: 1, risk: 5, c: 5, e: 2}}
+"""
+
+# No skipped scores: the other methods take every value of the field.
+COMPLETE = CANDIDATES.replace("{ok: true, a: 4, b: 5,", "{ok: true, a: 4, size: 90, b: 5,")
+COMPLETE = COMPLETE.replace("size: 80, risk", "size: 80, b: 2, risk")
+
+positive = st.floats(min_value=0.05, max_value=1.0)
+
+
+@pytest.fixture(scope="module")
+def pools(tmp_path_factory: pytest.TempPathFactory) -> dict[str, CandidatePool]:
+    out = {}
+    for method in ("weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"):
+        folder = tmp_path_factory.mktemp(method)
+        candidates = CANDIDATES if method == "weighted_sum" else COMPLETE
+        criteria = STAGED.replace("METHOD", method)
+        if method != "weighted_sum":
+            criteria = criteria.replace("missing: skip", "missing: worst")
+        out[method] = load_candidates(write_pool(folder, criteria, candidates))
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    method=st.sampled_from(["weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"]),
+    rows=st.lists(st.lists(positive, min_size=9, max_size=9), min_size=1, max_size=4),
+)
+def test_every_sample_ranks_as_the_pipeline_at_its_weights(
+    pools: dict[str, CandidatePool], method: str, rows: list[list[float]]
+) -> None:
+    pool = pools[method]
+    problem = Problem.build(pool.criteria, pool.candidates)
+    draws = np.array(rows)
+    shares = draws[:, :3] / draws[:, :3].sum(axis=1, keepdims=True)
+    within = draws[:, 3:].copy()
+    for d in range(3):
+        cols = problem.dimension_of == d
+        within[:, cols] /= within[:, cols].sum(axis=1, keepdims=True)
+    outcome = run_batch(plan(problem, pool.criteria.stages), shares, within)
+    for s in range(len(rows)):
+        expected = pipeline_ranks(pool, shares[s], within[s])
+        assert outcome.final_ranks[s].tolist() == expected.tolist()
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_jittered_scores_rank_as_the_pipeline_on_those_scores(
+    pools: dict[str, CandidatePool], seed: int
+) -> None:
+    from partnerfit.sensitivity.sampling import confidences, sample_scores, score_model
+
+    pool = pools["weighted_sum"]
+    problem = Problem.build(pool.criteria, pool.candidates)
+    k = problem.n_criteria
+    model = score_model(problem, confidences(pool.candidates, problem.item_ids[:k], 0.5))
+    values = sample_scores(model, np.random.default_rng(seed), 3)
+    shares, within = stated_weights(problem)
+    outcome = run_batch(
+        plan(problem, pool.criteria.stages),
+        np.broadcast_to(shares, (3, 3)),
+        np.broadcast_to(within, (3, k)),
+        values,
+    )
+    for s in range(3):
+        full = problem.values.copy()
+        full[:, :k] = values[s]
+        expected = run_pipeline(replace(problem, values=full), pool.criteria.stages).final_ranks
+        assert outcome.final_ranks[s].tolist() == expected.tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([1.0, 2.0, 2.5, 3.0, -np.inf]), min_size=6, max_size=6),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_batched_competition_ranks_match_the_engine_row_by_row(rows: list[list[float]]) -> None:
+    totals = np.array(rows)
+    ranks = batch_competition_ranks(totals)
+    for row, expected in zip(ranks, totals, strict=True):
+        finite = expected > -np.inf
+        assert row[finite].tolist() == competition_ranks(expected[finite]).tolist()

@@ -148,17 +148,26 @@ class BatchOutcome:
 
 
 def batch_competition_ranks(totals: FloatArray) -> IntArray:
-    """`scoring.competition_ranks` along axis 1 of a (samples, candidates) array."""
+    """`scoring.competition_ranks` along axis 1 of a (samples, candidates) array.
+
+    A competition rank is 1 + the number of strictly greater totals, whatever the order
+    among equal ones, so the sort need not be stable; runs of equal totals are resolved
+    only in the rows that have one."""
     s, n = totals.shape
-    order = np.argsort(-totals, axis=1, kind="stable")
+    order = np.argsort(-totals, axis=1)
     ordered = np.take_along_axis(totals, order, axis=1)
-    starts = np.empty((s, n), dtype=bool)
-    starts[:, :1] = True
-    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    positions = np.broadcast_to(np.arange(n), (s, n))
-    first = np.maximum.accumulate(np.where(starts, positions, 0), axis=1)
+    positions = np.broadcast_to(np.arange(1, n + 1), (s, n))
+    equal = ordered[:, 1:] == ordered[:, :-1]
+    # -inf marks candidates out of the field: their ranks are never read
+    tied = np.nonzero((equal & (ordered[:, 1:] > -np.inf)).any(axis=1))[0]
+    if tied.size:
+        positions = positions.copy()
+        starts = np.ones((tied.size, n), dtype=bool)
+        starts[:, 1:] = ~equal[tied]
+        first = np.where(starts, positions[tied], 0)
+        positions[tied] = np.maximum.accumulate(first, axis=1)
     ranks = np.empty((s, n), dtype=np.int64)
-    np.put_along_axis(ranks, order, first + 1, axis=1)
+    np.put_along_axis(ranks, order, positions, axis=1)
     return ranks
 
 

@@ -238,41 +238,22 @@ def analyse(
         conf = confidences(pool.candidates, criterion_ids, DEFAULT_CONFIDENCE)
         jitter = score_model(problem, conf)
     block = block_size(problem, the_plan, scores)
+    tallies = simulate(
+        the_plan,
+        samples=samples,
+        seed=seed,
+        weights=model if weights else None,
+        scores=jitter,
+        block=block,
+        progress=progress,
+    )
     n = len(problem.candidate_ids)
-    finalists = the_plan.finalists
-    r = int(finalists.sum())
-    rank_counts = np.zeros(n * (r + 1), dtype=np.int64)
-    first_shares = np.zeros((n, len(shares)))
-    first_within = np.zeros((n, k))
-    passed_counts = np.zeros((len(the_plan.stages), n), dtype=np.int64)
-    done = 0
-    index = 0
-    while done < samples:
-        size = min(block, samples - done)
-        rng = np.random.default_rng([seed, index])
-        if weights:
-            w_shares, w_within = sample_weights(model, rng, size)
-        else:
-            w_shares = np.broadcast_to(shares, (size, len(shares)))
-            w_within = np.broadcast_to(within, (size, k))
-        values = sample_scores(jitter, rng, size) if jitter is not None else None
-        outcome = run_batch(the_plan, w_shares, w_within, values)
-        ranks = outcome.final_ranks
-        flat = (np.arange(n)[None, :] * (r + 1) + ranks).ravel()
-        rank_counts += np.bincount(flat, minlength=n * (r + 1))
-        first = (ranks == 1).astype(np.float64)
-        first_shares += first.T @ w_shares
-        first_within += first.T @ w_within
-        for s_index, passed in enumerate(outcome.passed):
-            passed_counts[s_index] += passed.sum(axis=0)
-        done += size
-        index += 1
-        if progress is not None:
-            progress(done)
-    counts = rank_counts.reshape(n, r + 1)
+    r = tallies.ranks
+    counts = tallies.rank_counts
     first_counts = counts[:, 1] if r else np.zeros(n, dtype=np.int64)
-    central_shares = first_shares / np.maximum(first_counts, 1)[:, None]
-    central_within = first_within / np.maximum(first_counts, 1)[:, None]
+    central_shares = tallies.central_shares
+    central_within = tallies.central_within
+    passed_counts = tallies.passed_counts
     conf_factor = _confidence_factors(
         the_plan, first_counts, central_shares, central_within, jitter, samples, seed, block
     )
@@ -344,6 +325,78 @@ def analyse(
         verdict=verdict,
         critical_weights=critical_weights,
         warnings=(),
+    )
+
+
+@dataclass(frozen=True)
+class Tallies:
+    """What the Monte Carlo run counted."""
+
+    ranks: int
+    rank_counts: IntArray
+    """(candidates, ranks + 1): column 0 counts the samples where it is not ranked."""
+    central_shares: FloatArray
+    """(candidates, dimensions): mean shares over the samples where it ranks first."""
+    central_within: FloatArray
+    """(candidates, criteria): mean within-dimension weights over those samples."""
+    passed_counts: IntArray
+    """(stages, candidates): samples in which it is in the field after each stage."""
+
+
+def simulate(
+    the_plan: Plan,
+    *,
+    samples: int,
+    seed: int,
+    weights: WeightModel | None,
+    scores: ScoreModel | None,
+    block: int,
+    progress: Callable[[int], None] | None = None,
+) -> Tallies:
+    """Run `samples` samples through the pipeline in blocks of `block`; block b draws from
+    its own generator, seeded [seed, b] (weights first, then scores)."""
+    problem = the_plan.problem
+    shares, within = stated_weights(problem)
+    n, k = len(problem.candidate_ids), problem.n_criteria
+    r = int(the_plan.finalists.sum())
+    rank_counts = np.zeros(n * (r + 1), dtype=np.int64)
+    first_shares = np.zeros((n, len(shares)))
+    first_within = np.zeros((n, k))
+    first_counts = np.zeros(n, dtype=np.int64)
+    passed_counts = np.zeros((len(the_plan.stages), n), dtype=np.int64)
+    offsets = np.arange(n) * (r + 1)
+    done = 0
+    index = 0
+    while done < samples:
+        size = min(block, samples - done)
+        rng = np.random.default_rng([seed, index])
+        if weights is not None:
+            w_shares, w_within = sample_weights(weights, rng, size)
+        else:
+            w_shares = np.broadcast_to(shares, (size, len(shares)))
+            w_within = np.broadcast_to(within, (size, k))
+        values = sample_scores(scores, rng, size) if scores is not None else None
+        outcome = run_batch(the_plan, w_shares, w_within, values)
+        ranks = outcome.final_ranks
+        rank_counts += np.bincount((ranks + offsets).ravel(), minlength=n * (r + 1))
+        first = ranks == 1
+        first_counts += first.sum(axis=0)
+        first_f = first.astype(np.float64)
+        first_shares += first_f.T @ w_shares
+        first_within += first_f.T @ w_within
+        for s_index, passed in enumerate(outcome.passed):
+            passed_counts[s_index] += passed.sum(axis=0)
+        done += size
+        index += 1
+        if progress is not None:
+            progress(done)
+    divisor = np.maximum(first_counts, 1)[:, None]
+    return Tallies(
+        r,
+        rank_counts.reshape(n, r + 1),
+        first_shares / divisor,
+        first_within / divisor,
+        passed_counts,
     )
 
 
