@@ -246,6 +246,10 @@ def sensitivity(
         Path | None,
         typer.Option("--criteria-file", help="Criteria file to use instead of the one referenced."),
     ] = None,
+    method: Annotated[
+        MethodName | None,
+        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
+    ] = None,
 ) -> None:
     """How robust is the ranking: Monte Carlo weights and scores, critical weights."""
     from partnerfit.output import message
@@ -271,6 +275,10 @@ def sensitivity(
     except InputError as exc:
         print_findings(exc.findings)
         _fail()
+    if method is not None:
+        from partnerfit.comparison import with_method
+
+        pool = with_method(pool, method.value)
     errors = console(stderr=True)
     try:
         if errors.is_terminal:
@@ -301,6 +309,8 @@ def sensitivity(
     else:
         text = _terminal_text(lambda c: render.print_sensitivity(result, c), to_file)
     _emit_or_fail(text, output)
+    for warning in result.warnings:
+        message(f"warning: {warning}")
 
 
 def main() -> None:

@@ -71,10 +71,14 @@ class StagePlan:
 class Plan:
     problem: Problem
     stages: tuple[StagePlan, ...]
+    incomplete: dict[str, tuple[int, ...]]
+    """Stage id -> candidates (rows) that pass the earlier stages' gates but lack scores
+    this stage needs: incomplete in every sample in which they reach it."""
 
     @property
     def finalists(self) -> BoolArray:
-        """Candidates that can be ranked in some sample: they pass every gate."""
+        """Candidates that can be ranked in some sample: they pass every gate and have the
+        scores every stage needs."""
         return self.stages[-1].eligible if self.stages else np.ones(0, dtype=bool)
 
 
@@ -133,7 +137,16 @@ def plan(problem: Problem, stages: Sequence[Stage]) -> Plan:
                 benefit=problem.benefit[columns],
             )
         )
-    return Plan(problem, tuple(plans))
+    incomplete: dict[str, list[int]] = {}
+    for row, reasons in sorted(outcome.reasons.items()):
+        for reason in reasons:
+            if reason.code in ("missing_scores", "no_scores"):
+                incomplete.setdefault(reason.stage, []).append(row)
+    return Plan(
+        problem,
+        tuple(plans),
+        {sp.stage.id: tuple(incomplete[sp.stage.id]) for sp in plans if sp.stage.id in incomplete},
+    )
 
 
 @dataclass(frozen=True)

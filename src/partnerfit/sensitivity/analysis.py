@@ -146,7 +146,8 @@ class SensitivityResult:
     stated_criterion_weights: dict[str, float]
     """Within-dimension weights."""
     ranks: int
-    """Number of rank columns: the candidates that pass every gate."""
+    """Number of rank columns: the candidates that can be ranked in some sample (they pass
+    every gate and have the scores of every stage)."""
     candidate_ids: tuple[str, ...]
     """In the order of the nominal ranking (as `evaluate` lists them)."""
     rank_acceptability: FloatArray
@@ -324,8 +325,25 @@ def analyse(
         candidates=tuple(results),
         verdict=verdict,
         critical_weights=critical_weights,
-        warnings=(),
+        warnings=_warnings(the_plan, passed_counts, samples),
     )
+
+
+def _warnings(the_plan: Plan, passed_counts: IntArray, samples: int) -> tuple[str, ...]:
+    """Candidates that reached a stage in some samples without the scores it needs."""
+    ids = the_plan.problem.candidate_ids
+    out = []
+    for s_index, sp in enumerate(the_plan.stages):
+        if s_index == 0:
+            continue
+        for i in the_plan.incomplete.get(sp.stage.id, ()):
+            reached = int(passed_counts[s_index - 1, i])
+            if reached:
+                out.append(
+                    f"{ids[i]} reached stage '{sp.stage.id}' in {reached / samples:.1%} of the "
+                    "samples without the scores it needs there, so was left unranked in them"
+                )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
