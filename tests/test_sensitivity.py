@@ -346,3 +346,94 @@ def test_a_dominant_candidate_ranks_first_under_any_weights(
     assert all(c.first_rank == 0.0 for c in result.candidates[1:])
     rows_sum = result.rank_acceptability.sum(axis=1) + [c.unranked for c in result.candidates]
     assert np.allclose(rows_sum, 1.0)
+
+
+def test_dirichlet_weights_have_the_documented_mean_and_variance() -> None:
+    from partnerfit.sensitivity.sampling import WeightModel, sample_weights
+
+    shares = np.array([0.5, 0.3, 0.2])
+    within = np.array([0.25, 0.75, 1.0, 0.6, 0.4])
+    model = WeightModel(shares, within, np.array([0, 0, 1, 2, 2]), 50.0)
+    s, w = sample_weights(model, np.random.default_rng(3), 40_000)
+    assert np.allclose(s.sum(axis=1), 1.0)
+    assert np.allclose(w[:, :2].sum(axis=1), 1.0) and np.all(w[:, 2] == 1.0)
+    # mean w, variance w (1 - w) / (K + 1)
+    assert np.allclose(s.mean(axis=0), shares, atol=0.002)
+    assert np.allclose(s.var(axis=0), shares * (1 - shares) / 51, rtol=0.05)
+    assert np.allclose(w[:, 3].var(), 0.6 * 0.4 / 51, rtol=0.05)
+    uniform = WeightModel(shares, within, np.array([0, 0, 1, 2, 2]), None)
+    u, _ = sample_weights(uniform, np.random.default_rng(3), 40_000)
+    # uniform on the 3-simplex: Dirichlet(1, 1, 1), mean 1/3, variance 2/36
+    assert np.allclose(u.mean(axis=0), 1 / 3, atol=0.005)
+    assert np.allclose(u.var(axis=0), 2 / 36, rtol=0.05)
+
+
+def test_jittered_scores_stay_on_their_scale_with_the_documented_spread(tmp_path: Path) -> None:
+    from partnerfit.sensitivity.sampling import confidences, sample_scores, score_model
+
+    path = write_pool(
+        tmp_path,
+        """\
+        scale: {min: 1, max: 5}
+        dimensions:
+          - id: d
+            criteria:
+              - {id: a}
+              - {id: m, kind: measure, bounds: [0, 200]}
+              - {id: f, kind: flag}
+        """,
+        """\
+        - {id: x, scores: {a: {value: 3, confidence: high}, m: {value: 100, confidence: 0.2}, f: true}}
+        - {id: y, scores: {a: {value: 5, confidence: 1}, m: 200, f: false}}
+        """,
+    )
+    pool = load_candidates(path)
+    problem = Problem.build(pool.criteria, pool.candidates)
+    model = score_model(problem, confidences(pool.candidates, ["a", "m", "f"], 0.5))
+    # (1 - confidence) x 0.25 x range: high = 0.75 on 1..5 -> 0.25; 0.2 on 0..200 -> 40;
+    # no confidence on 0..200 -> 0.5 default -> 25; confidence 1 -> 0; flags never
+    assert model.sd.tolist() == [[0.25, 40.0, 0.0], [0.0, 25.0, 0.0]]
+    values = sample_scores(model, np.random.default_rng(5), 20_000)
+    assert values[:, :, 0].min() >= 1 and values[:, :, 0].max() <= 5
+    assert values[:, :, 1].min() >= 0 and values[:, :, 1].max() <= 200
+    assert np.all(values[:, 1, 0] == 5) and np.all(values[:, :, 2] == problem.values[:, 2])
+    assert values[:, 0, 0].std() == pytest.approx(0.25, rel=0.03)
+    assert values[:, 0, 1].std() == pytest.approx(40.0, rel=0.03)
+
+
+def test_score_uncertainty_alone_with_full_confidence_changes_nothing(tmp_path: Path) -> None:
+    path = write_pool(
+        tmp_path,
+        """\
+        dimensions:
+          - id: d
+            criteria: [{id: a}, {id: b}]
+        """,
+        """\
+        - {id: x, scores: {a: {value: 4, confidence: 1}, b: {value: 3, confidence: 1}}}
+        - {id: y, scores: {a: {value: 3, confidence: 1}, b: {value: 3, confidence: 1}}}
+        """,
+    )
+    result = analyse(load_candidates(path), samples=50, weights=False, scores=True)
+    assert [c.rank_acceptability for c in result.candidates] == [(1.0, 0.0), (0.0, 1.0)]
+    assert result.candidates[0].confidence == 1.0
+    assert result.settings.concentration is None and not result.settings.weights
+
+
+def test_central_weights_of_a_candidate_that_always_wins_are_the_mean_weights() -> None:
+    pool = make_pool(SWAP, {"x": {"p": 5, "q": 5, "r": 5}, "y": {"p": 1, "q": 1, "r": 1}})
+    result = analyse(pool, samples=4000, seed=9, critical=False)
+    central = result.candidates[0].central_weights
+    assert central is not None
+    assert central.dimensions == pytest.approx({"P": 0.5, "Q": 0.3, "R": 0.2}, abs=0.005)
+    assert result.candidates[1].central_weights is None
+    assert result.critical_weights == ()
+
+
+def test_rank_band_is_the_5th_and_95th_percentile_of_the_ranks() -> None:
+    from partnerfit.sensitivity.analysis import _band
+
+    # ranks 1 x 4, 2 x 90, 3 x 6 of 100: 5th percentile 2 (cumulative 0.94), 95th 3
+    assert _band(np.array([4, 90, 6])) == (2, 3)
+    assert _band(np.array([5, 90, 5])) == (1, 2)
+    assert _band(np.array([0, 10, 0])) == (2, 2)
