@@ -352,21 +352,48 @@ def _method_totals(
     high: FloatArray,
     effective: FloatArray,
 ) -> FloatArray:
-    """Another decision method, one sample at a time (vectorised over candidates)."""
+    """Another decision method. Samples that share a field (the same candidates, so the
+    same bounds) are scored together, vectorised over samples and candidates
+    (`batched_methods`); with per-sample scores, one sample at a time."""
+    from partnerfit.engine.batched_methods import method_scores
+
     s, n = active.shape
     totals = np.full((s, n), np.nan)
     columns = sp.columns
     preferences = [problem.preferences[c] if problem.preferences else None for c in columns]
     ids = [problem.item_ids[c] for c in columns]
+
+    def raw_values(rows: IntArray, t: int) -> FloatArray:
+        xs = x[rows] if x.ndim == 2 else x[t, rows]
+        raw = np.clip(xs, low[t], high[t])
+        worst = np.where(sp.benefit, low[t], high[t])
+        result: FloatArray = np.where(sp.worst_filled[rows], worst, raw)
+        return result
+
+    if x.ndim == 2:
+        fields, which = np.unique(active, axis=0, return_inverse=True)
+        for g, field in enumerate(fields):
+            rows = np.nonzero(field)[0]
+            samples = np.nonzero(which.ravel() == g)[0]
+            if rows.size == 0:
+                continue
+            scores = method_scores(
+                sp.stage,
+                raw_values(rows, int(samples[0])),
+                effective[samples],
+                sp.benefit,
+                preferences,
+                ids,
+            )
+            totals[np.ix_(samples, rows)] = scores
+        return totals
     for t in range(s):
         rows = np.nonzero(active[t])[0]
         if rows.size == 0:
             continue
-        xs = x[rows] if x.ndim == 2 else x[t, rows]
-        raw = np.clip(xs, low[t], high[t])
-        worst = np.where(sp.benefit, low[t], high[t])
-        raw = np.where(sp.worst_filled[rows], worst, raw)
-        outcome = run_method(sp.stage, raw, effective[t], sp.benefit, preferences, ids)
+        outcome = run_method(
+            sp.stage, raw_values(rows, t), effective[t], sp.benefit, preferences, ids
+        )
         totals[t, rows] = outcome.scores
     return totals
 
