@@ -437,3 +437,31 @@ def test_rank_band_is_the_5th_and_95th_percentile_of_the_ranks() -> None:
     assert _band(np.array([4, 90, 6])) == (2, 3)
     assert _band(np.array([5, 90, 5])) == (1, 2)
     assert _band(np.array([0, 10, 0])) == (2, 2)
+
+
+def test_single_item_levels_have_fixed_weights() -> None:
+    result = analyse(make_pool(SWAP, SWAP_ROWS), samples=10, critical_criteria=True)
+    fixed = [w.id for w in result.critical_weights if w.method == "fixed"]
+    assert fixed == ["p", "q", "r"]  # each is the only criterion of its dimension
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from([0.01, 3.0, 1000.0]), st.randoms(use_true_random=False))
+def test_scaling_weights_or_reordering_candidates_changes_nothing(factor: float, rnd: Any) -> None:
+    rows = {
+        "a": {"p": 5, "q": 2, "r": 3},
+        "b": {"p": 2, "q": 5, "r": 3},
+        "c": {"p": 4, "q": 4, "r": 1},
+        "d": {"p": 3, "q": 3, "r": 5},
+    }
+    base = to_document(analyse(make_pool(SWAP, rows), samples=300, seed=4))
+    scaled = {
+        "dimensions": [
+            {**d, "weight": d["weight"] * factor}
+            for d in SWAP["dimensions"]  # type: ignore[attr-defined]
+        ]
+    }
+    order = list(rows)
+    rnd.shuffle(order)
+    shuffled = {cid: rows[cid] for cid in order}
+    assert to_document(analyse(make_pool(scaled, shuffled), samples=300, seed=4)) == base

@@ -165,3 +165,27 @@ def test_every_method_runs_on_the_example(in_repo: Path) -> None:
         assert document["critical_weights"] == []
         for c in document["candidates"]:
             assert sum(c["rank_acceptability"]) + c["unranked"] == pytest.approx(1.0)
+
+
+def test_progress_bar_on_stderr_when_it_is_a_terminal(in_repo: Path) -> None:
+    run = run_cli("sensitivity", EXAMPLE, "-n", "3000", "-f", "json", env={"FORCE_COLOR": "1"})
+    assert "sampling" in run.stderr
+    assert json.loads(run.stdout)["settings"]["samples"] == 3000  # stdout stays pure data
+
+
+def test_score_uncertainty_under_another_method(in_repo: Path) -> None:
+    run = run_cli(
+        "sensitivity",
+        EXAMPLE,
+        "-n",
+        "30",
+        "-m",
+        "topsis",
+        "--scores",
+        "--no-critical",
+        "-f",
+        "json",
+    )
+    document = json.loads(run.stdout)
+    assert document["settings"]["scores"]["sampled"] is True
+    assert document["verdict"]["candidate"] == "hoshikawa"

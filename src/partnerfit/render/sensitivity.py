@@ -65,7 +65,8 @@ def _describe(result: SensitivityResult) -> str:
         )
     if s.scores:
         varied.append(f"scores within their confidence (spread {s.spread:g})")
-    return f"{s.samples:,} samples, seed {s.seed}: {' and '.join(varied)}"
+    noun = "sample" if s.samples == 1 else "samples"
+    return f"{s.samples:,} {noun}, seed {s.seed}: {' and '.join(varied)}"
 
 
 def print_sensitivity(result: SensitivityResult, console: Console) -> None:
