@@ -185,7 +185,10 @@ def batch_competition_ranks(totals: FloatArray) -> IntArray:
 
 
 def _round(totals: FloatArray) -> FloatArray:
-    return np.round(totals, PRECISION) + 0.0
+    """`scoring.round_totals` (adding 0.0 turns -0.0 into 0.0), in place on a fresh array."""
+    rounded = np.round(totals, PRECISION)
+    rounded += 0.0
+    return rounded
 
 
 def _field_bounds(
@@ -249,38 +252,73 @@ def run_batch(
     alive = np.ones((s, n), dtype=bool)
     last_totals = np.full((s, n), np.nan)
     passed: list[BoolArray] = []
-    last_kept: BoolArray | None = None
-    last_ranks: IntArray | None = None
+    top_index: IntArray | None = None
+    """Columns holding each row's `top` largest totals of the last shortlist, when the
+    survivors are among them (they then need no search for the final ranks)."""
     for sp in plan.stages:
         active = alive & sp.eligible[None, :]
         if not sp.scores or sp.columns.size == 0:
             alive = active
             passed.append(alive)
-            last_kept = None
+            top_index = None
             continue
         totals = _stage_totals(sp, problem, active, dimension_weights, within, values)
-        rounded = np.where(active, _round(totals), -np.inf)
-        ranks = batch_competition_ranks(rounded)
+        rounded = _round(totals)
+        if not active.all():
+            rounded[~active] = -np.inf
         kept = active.copy()
         shortlist = sp.stage.shortlist
+        top_index = None
         if shortlist is not None:
             if shortlist.top is not None:
-                kept &= ranks <= shortlist.top
+                threshold, top_index = _top_threshold(rounded, shortlist.top)
+                kept &= rounded >= threshold[:, None]
             if shortlist.min_score is not None:
                 kept &= rounded >= shortlist.min_score
         last_totals = np.where(active, rounded, last_totals)
         alive = kept
         passed.append(alive)
-        last_kept, last_ranks = kept, ranks
     survivors = alive
     final_totals = np.where(survivors, last_totals, np.nan)
-    if last_kept is not None and last_ranks is not None:
-        # the survivors are the last shortlist (a top set): their stage ranks are final
-        final_ranks = np.where(survivors, last_ranks, 0)
-    else:
-        ranks = batch_competition_ranks(np.where(survivors, last_totals, -np.inf))
-        final_ranks = np.where(survivors, ranks, 0)
+    final_ranks = _survivor_ranks(np.where(survivors, last_totals, -np.inf), top_index)
     return BatchOutcome(final_ranks, final_totals, tuple(passed))
+
+
+def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray | None]:
+    """Per row, the top-th largest total (a competition rank <= top means a total at least
+    this, so ties at the cut are kept, as in the pipeline), found by a partition, not a
+    sort; and the columns of the `top` largest totals (None when top is 0 or >= n)."""
+    s, n = rounded.shape
+    if top <= 0:
+        return np.full(s, np.inf), None
+    if top >= n:
+        return np.full(s, -np.inf), None
+    index = np.argpartition(-rounded, top - 1, axis=1)[:, :top]
+    threshold: FloatArray = np.take_along_axis(rounded, index, axis=1).min(axis=1)
+    return threshold, index
+
+
+def _survivor_ranks(values: FloatArray, hint: IntArray | None = None) -> IntArray:
+    """Competition ranks of the finite entries of each row (0 for -inf). When the survivors
+    are few, only the largest entries of each row are sorted: those in `hint` (columns
+    that hold every survivor, if given) or found by a partition."""
+    s, n = values.shape
+    counts = (values > -np.inf).sum(axis=1)
+    k = int(counts.max()) if s else 0
+    if k == 0:
+        return np.zeros((s, n), dtype=np.int64)
+    if hint is not None and k <= hint.shape[1] and 4 * hint.shape[1] < n:
+        index = hint
+    elif 4 * k >= n:
+        ranks = batch_competition_ranks(values)
+        return np.where(values > -np.inf, ranks, 0)
+    else:
+        index = np.argpartition(-values, k - 1, axis=1)[:, :k]
+    top = np.take_along_axis(values, index, axis=1)
+    top_ranks = np.where(top > -np.inf, batch_competition_ranks(top), 0)
+    out = np.zeros((s, n), dtype=np.int64)
+    np.put_along_axis(out, index, top_ranks, axis=1)
+    return out
 
 
 def _stage_totals(

@@ -382,7 +382,7 @@ def simulate(
     first_within = np.zeros((n, k))
     first_counts = np.zeros(n, dtype=np.int64)
     passed_counts = np.zeros((len(the_plan.stages), n), dtype=np.int64)
-    offsets = np.arange(n) * (r + 1)
+    unranked_counts = np.zeros(n, dtype=np.int64)
     done = 0
     index = 0
     while done < samples:
@@ -396,7 +396,12 @@ def simulate(
         values = sample_scores(scores, rng, size) if scores is not None else None
         outcome = run_batch(the_plan, w_shares, w_within, values)
         ranks = outcome.final_ranks
-        rank_counts += np.bincount((ranks + offsets).ravel(), minlength=n * (r + 1))
+        # count the ranked entries only (usually few); the rest are unranked (column 0)
+        flat = ranks.ravel()
+        where = np.flatnonzero(flat)
+        candidate = where % n
+        rank_counts += np.bincount(candidate * (r + 1) + flat[where], minlength=n * (r + 1))
+        unranked_counts += size - np.bincount(candidate, minlength=n)
         first = ranks == 1
         first_counts += first.sum(axis=0)
         first_f = first.astype(np.float64)
@@ -409,9 +414,11 @@ def simulate(
         if progress is not None:
             progress(done)
     divisor = np.maximum(first_counts, 1)[:, None]
+    counts = rank_counts.reshape(n, r + 1)
+    counts[:, 0] = unranked_counts
     return Tallies(
         r,
-        rank_counts.reshape(n, r + 1),
+        counts,
         first_shares / divisor,
         first_within / divisor,
         passed_counts,
