@@ -197,7 +197,7 @@ def sensitivity(quick: bool) -> None:
     from partnerfit.sensitivity.sampling import DEFAULT_CONCENTRATION, WeightModel
 
     samples, n, m = (1_000, 200, 20) if quick else (10_000, 1_000, 20)
-    repeat = 1 if quick else 3
+    repeat = 3
     problem = synthetic_problem(n, m)
     stage = Stage(id="score", method="weighted_sum", shortlist=Shortlist(top=n // 10))
     the_plan = plan(problem, [stage])
@@ -217,12 +217,13 @@ def sensitivity(quick: bool) -> None:
     )
     base = best_of(bare, repeat)
     print(f"  {'baseline: bare numpy (matmul + rank per sample)':<44} {base * 1000:9.1f} ms  1.00x")
-    row("partnerfit sensitivity (simulate)", best_of(ours, repeat), base, 2.0)
+    # the target is set for the full size; quick mode only checks that the section runs
+    row("partnerfit sensitivity (simulate)", best_of(ours, repeat), base, None if quick else 2.0)
     mib = 2**20
     bare_peak, our_peak = peak_memory(bare) / mib, peak_memory(ours) / mib
     print(f"  {'peak memory, bare numpy':<44} {bare_peak:9.1f} MiB")
-    verdict = "met" if our_peak < 1024 else "MISSED"
-    print(f"  {'peak memory, partnerfit':<44} {our_peak:9.1f} MiB  target < 1024 MiB: {verdict}")
+    verdict = "" if quick else f"  target < 1024 MiB: {'met' if our_peak < 1024 else 'MISSED'}"
+    print(f"  {'peak memory, partnerfit':<44} {our_peak:9.1f} MiB{verdict}")
 
 
 SECTIONS: dict[str, Callable[[bool], None]] = {

@@ -454,7 +454,7 @@ def test_scaling_weights_or_reordering_candidates_changes_nothing(factor: float,
         "c": {"p": 4, "q": 4, "r": 1},
         "d": {"p": 3, "q": 3, "r": 5},
     }
-    base = to_document(analyse(make_pool(SWAP, rows), samples=300, seed=4))
+    base = to_document(analyse(make_pool(SWAP, rows), samples=300, seed=4, critical=False))
     scaled = {
         "dimensions": [
             {**d, "weight": d["weight"] * factor}
@@ -464,4 +464,5 @@ def test_scaling_weights_or_reordering_candidates_changes_nothing(factor: float,
     order = list(rows)
     rnd.shuffle(order)
     shuffled = {cid: rows[cid] for cid in order}
-    assert to_document(analyse(make_pool(scaled, shuffled), samples=300, seed=4)) == base
+    again = analyse(make_pool(scaled, shuffled), samples=300, seed=4, critical=False)
+    assert to_document(again) == base

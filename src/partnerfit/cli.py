@@ -219,17 +219,15 @@ def sensitivity(
         typer.Option("--uninformed", help="Sample weights uniformly over the whole simplex."),
     ] = False,
     weights: Annotated[
-        bool, typer.Option("--weights/--no-weights", help="Sample the weights (default on).")
+        bool, typer.Option("--weights/--no-weights", help="Sample the weights.")
     ] = True,
     scores: Annotated[
         bool,
-        typer.Option(
-            "--scores/--no-scores", help="Jitter the scores within their confidence (default off)."
-        ),
+        typer.Option("--scores/--no-scores", help="Jitter the scores within their confidence."),
     ] = False,
     critical: Annotated[
         bool,
-        typer.Option("--critical/--no-critical", help="Compute the critical weights (default on)."),
+        typer.Option("--critical/--no-critical", help="Compute the critical weights."),
     ] = True,
     criteria: Annotated[
         bool,
