@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -466,3 +467,63 @@ def test_scaling_weights_or_reordering_candidates_changes_nothing(factor: float,
     shuffled = {cid: rows[cid] for cid in order}
     again = analyse(make_pool(scaled, shuffled), samples=300, seed=4, critical=False)
     assert to_document(again) == base
+
+
+def test_a_method_is_never_run_on_candidates_that_cannot_reach_its_stage(tmp_path: Path) -> None:
+    # z has a zero, which the weighted product refuses (`--method weighted_product`, so the
+    # file itself is valid); z never survives the desk review, where only `a` counts
+    path = write_pool(
+        tmp_path,
+        """\
+        dimensions:
+          - id: d1
+            criteria: [{id: a}]
+          - id: d2
+            criteria: [{id: m, kind: measure, bounds: [0, 10]}]
+        stages:
+          - id: desk
+            dimensions: [d1]
+            shortlist: {top: 2}
+          - id: final
+            method: weighted_sum
+        """,
+        """\
+        - {id: x, scores: {a: 5, m: 4}}
+        - {id: y, scores: {a: 4, m: 9}}
+        - {id: z, scores: {a: 1, m: 0}}
+        """,
+    )
+    from partnerfit.comparison import with_method
+
+    result = analyse(with_method(load_candidates(path), "weighted_product"), samples=50)
+    assert [c.id for c in result.candidates][:2] == ["y", "x"]
+    assert result.candidates[2].unranked == 1.0
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    uninformed=st.booleans(),
+    scores=st.booleans(),
+)
+def test_indices_are_consistent_whatever_the_options(
+    pools: dict[str, CandidatePool], seed: int, uninformed: bool, scores: bool
+) -> None:
+    result = analyse(
+        pools["weighted_sum"], samples=60, seed=seed, uninformed=uninformed, scores=scores,
+        critical=False,
+    )  # fmt: skip
+    a = result.rank_acceptability
+    assert np.allclose(a.sum(axis=1) + [c.unranked for c in result.candidates], 1.0)
+    assert a[:, 0].sum() >= 1.0 - 1e-12  # someone ranks first in every sample (ties: more)
+    for c in result.candidates:
+        shares = list(c.stages.values())
+        assert all(later <= earlier for earlier, later in itertools.pairwise(shares))
+        assert shares[-1] == pytest.approx(1.0 - c.unranked)
+        if c.rank_band is not None:
+            low, high = c.rank_band
+            assert 1 <= low <= high <= result.ranks
+            assert c.mean_rank is not None and low - 1 < c.mean_rank < high + 1
+        assert (c.central_weights is None) == (c.first_rank == 0.0)
+        if c.central_weights is not None:
+            assert sum(c.central_weights.dimensions.values()) == pytest.approx(1.0)

@@ -95,8 +95,14 @@ def plan(problem: Problem, stages: Sequence[Stage]) -> Plan:
             "each stage's field, so they cannot be sampled; state the weights or derive them "
             "by AHP, rank order or points to run a sensitivity analysis"
         )
+    # eligibility does not depend on the method: score every stage with the weighted sum,
+    # so that a method cannot fail on a candidate that no sample brings to its stage
     lifted = [
-        s.model_copy(update={"shortlist": None, "method": s.scoring_method}) if s.scores else s
+        s.model_copy(
+            update={"shortlist": None, "method": "weighted_sum", "normalization": None, "v": None}
+        )
+        if s.scores
+        else s
         for s in stages
     ]
     outcome = run_pipeline(problem, lifted)
