@@ -268,6 +268,13 @@ def sensitivity(
     except ValueError as exc:
         message(f"error: {exc}")
         _fail()
+    if output is not None:
+        # a long run should not end in "cannot write": check the folder first (emit
+        # checks again, and writes atomically)
+        folder = output.parent if str(output.parent) else Path(".")
+        if not folder.is_dir():
+            message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+            _fail()
     try:
         pool = load_candidates(candidates, criteria_file)
     except InputError as exc:
