@@ -163,24 +163,25 @@ def test_every_sample_ranks_as_the_pipeline_at_its_weights(
         assert outcome.final_ranks[s].tolist() == expected.tolist()
 
 
-@settings(max_examples=15, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1))
+@settings(max_examples=25, deadline=None)
+@given(
+    method=st.sampled_from(["weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"]),
+    seed=st.integers(0, 2**32 - 1),
+)
 def test_jittered_scores_rank_as_the_pipeline_on_those_scores(
-    pools: dict[str, CandidatePool], seed: int
+    pools: dict[str, CandidatePool], method: str, seed: int
 ) -> None:
-    from partnerfit.sensitivity.sampling import confidences, sample_scores, score_model
+    from partnerfit.sensitivity.analysis import jitter_model
+    from partnerfit.sensitivity.sampling import sample_scores
 
-    pool = pools["weighted_sum"]
+    pool = pools[method]
     problem = Problem.build(pool.criteria, pool.candidates)
+    the_plan = plan(problem, pool.criteria.stages)
     k = problem.n_criteria
-    model = score_model(problem, confidences(pool.candidates, problem.item_ids[:k], 0.5))
-    values = sample_scores(model, np.random.default_rng(seed), 3)
+    values = sample_scores(jitter_model(the_plan, pool.candidates), np.random.default_rng(seed), 3)
     shares, within = stated_weights(problem)
     outcome = run_batch(
-        plan(problem, pool.criteria.stages),
-        np.broadcast_to(shares, (3, 3)),
-        np.broadcast_to(within, (3, k)),
-        values,
+        the_plan, np.broadcast_to(shares, (3, 3)), np.broadcast_to(within, (3, k)), values
     )
     for s in range(3):
         full = problem.values.copy()

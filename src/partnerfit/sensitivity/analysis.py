@@ -8,7 +8,7 @@ docs/sensitivity.md for the definitions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +17,7 @@ from partnerfit.engine.batched import Plan, plan, run_batch, stated_weights
 from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import FloatArray, IntArray
 from partnerfit.inputs import CandidatePool
+from partnerfit.models import Candidate
 from partnerfit.sensitivity.sampling import (
     DEFAULT_CONCENTRATION,
     DEFAULT_CONFIDENCE,
@@ -186,6 +187,18 @@ def validate_options(
         raise ValueError("--concentration and --uninformed apply to weight sampling (--weights)")
 
 
+def jitter_model(the_plan: Plan, candidates: Sequence[Candidate]) -> ScoreModel:
+    """The score uncertainty of a plan's candidates (docs/sensitivity.md)."""
+    problem = the_plan.problem
+    k = problem.n_criteria
+    conf = confidences(candidates, problem.item_ids[:k], DEFAULT_CONFIDENCE)
+    positive = np.zeros(k, dtype=bool)
+    for sp in the_plan.stages:
+        if sp.scores and sp.stage.scoring_method == "weighted_product":
+            positive[sp.columns] = True
+    return score_model(problem, conf, positive)
+
+
 def block_size(problem: Problem, plan_: Plan, jitter: bool) -> int:
     """Samples per block, so that a block's arrays stay within `BLOCK_BYTES`."""
     n = max(1, len(problem.candidate_ids))
@@ -236,8 +249,7 @@ def analyse(
     )
     jitter: ScoreModel | None = None
     if scores:
-        conf = confidences(pool.candidates, criterion_ids, DEFAULT_CONFIDENCE)
-        jitter = score_model(problem, conf)
+        jitter = jitter_model(the_plan, pool.candidates)
     block = block_size(problem, the_plan, scores)
     tallies = simulate(
         the_plan,
