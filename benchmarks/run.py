@@ -193,8 +193,8 @@ def sensitivity(quick: bool) -> None:
     """Monte Carlo weights through a scoring stage with a shortlist, against bare numpy."""
     from partnerfit.engine.batched import plan, stated_weights
     from partnerfit.models import Shortlist
-    from partnerfit.sensitivity.analysis import block_size, simulate
     from partnerfit.sensitivity.sampling import DEFAULT_CONCENTRATION, WeightModel
+    from partnerfit.sensitivity.simulation import block_size, simulate
 
     samples, n, m = (1_000, 200, 20) if quick else (10_000, 1_000, 20)
     repeat = 3

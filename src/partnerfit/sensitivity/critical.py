@@ -20,7 +20,7 @@ import numpy as np
 from partnerfit.engine.batched import Plan, run_batch, stated_weights
 from partnerfit.engine.pipeline import run_pipeline
 from partnerfit.engine.scoring import BoolArray, FloatArray
-from partnerfit.sensitivity.analysis import CriticalWeight
+from partnerfit.sensitivity.results import CriticalWeight
 
 GRID = 128
 """Grid steps per direction (a change that starts and ends between two steps is missed)."""
