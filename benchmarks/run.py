@@ -197,7 +197,7 @@ def sensitivity(quick: bool) -> None:
     from partnerfit.sensitivity.simulation import block_size, simulate
 
     samples, n, m = (1_000, 200, 20) if quick else (10_000, 1_000, 20)
-    repeat = 3
+    repeat = 3 if quick else 5
     problem = synthetic_problem(n, m)
     stage = Stage(id="score", method="weighted_sum", shortlist=Shortlist(top=n // 10))
     the_plan = plan(problem, [stage])

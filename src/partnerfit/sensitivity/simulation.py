@@ -90,11 +90,14 @@ def simulate(
         candidate = where % n
         rank_counts += np.bincount(candidate * (r + 1) + flat[where], minlength=n * (r + 1))
         unranked_counts += size - np.bincount(candidate, minlength=n)
-        first = ranks == 1
-        first_counts += first.sum(axis=0)
-        first_f = first.astype(np.float64)
-        first_shares += first_f.T @ w_shares
-        first_within += first_f.T @ w_within
+        # the first-ranked entries (about one per sample): sums of their weights
+        firsts = where[flat[where] == 1]
+        sample, winner = firsts // n, firsts % n
+        first_counts += np.bincount(winner, minlength=n)
+        for d in range(first_shares.shape[1]):
+            first_shares[:, d] += np.bincount(winner, w_shares[sample, d], minlength=n)
+        for c in range(k):
+            first_within[:, c] += np.bincount(winner, w_within[sample, c], minlength=n)
         for s_index, passed in enumerate(outcome.passed):
             passed_counts[s_index] += passed.sum(axis=0)
         done += size
