@@ -4,16 +4,15 @@
 module runs the same stages for a block of samples, vectorised over samples AND
 candidates, with the engine's definitions (docs/scoring.md):
 
-- gates and missing-score rules do not depend on weights: they are evaluated once, by
-  the ordinary pipeline with the shortlists lifted (`plan`), and give each stage the
-  candidates eligible for it;
+- gates and missing-score rules do not depend on weights: they are evaluated once
+  (`stage_plan.plan`) and give each stage the candidates eligible for it;
 - within a block, each sample carries its own field (who survived the previous
   shortlists), so min-max bounds of unbounded measures, totals, ranks and shortlists are
   per sample;
 - the weighted sum is one (samples x criteria) @ (criteria x candidates) product per
   block when no score is missing; per-candidate renormalisation (missing: skip) uses a
-  (samples x candidates x dimensions) product; other methods run one sample at a time
-  through the same `run_method` the pipeline uses (vectorised over candidates only).
+  (samples x candidates x dimensions) product; the other methods run their own
+  functions once per field and the weights through products (`batched_methods`).
 
 Totals are rounded to `PRECISION` decimals before ranking, exactly as in the pipeline,
 so that a sample at the stated weights ranks as `evaluate` does.
@@ -25,7 +24,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from partnerfit.engine.methods import run_method
 from partnerfit.engine.pipeline import ACTIVE
 from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import (
@@ -282,7 +280,7 @@ def _method_totals(
     """Another decision method. Samples that share a field (the same candidates, so the
     same bounds) are scored together, vectorised over samples and candidates
     (`batched_methods`); with per-sample scores, one sample at a time."""
-    from partnerfit.engine.batched_methods import method_scores
+    from partnerfit.engine.batched_methods import method_scores, method_scores_per_sample
 
     s, n = active.shape
     totals = np.full((s, n), np.nan)
@@ -314,14 +312,18 @@ def _method_totals(
             )
             totals[np.ix_(samples, rows)] = scores
         return totals
-    for t in range(s):
-        rows = np.nonzero(active[t])[0]
+    fields, which = np.unique(active, axis=0, return_inverse=True)
+    for g, field in enumerate(fields):
+        rows = np.nonzero(field)[0]
+        samples = np.nonzero(which.ravel() == g)[0]
         if rows.size == 0:
             continue
-        outcome = run_method(
-            sp.stage, raw_values(rows, t), effective[t], sp.benefit, preferences, ids
+        raw = np.clip(x[np.ix_(samples, rows)], low[samples, None, :], high[samples, None, :])
+        worst = np.where(sp.benefit, low[samples], high[samples])[:, None, :]
+        raw = np.where(sp.worst_filled[rows][None, :, :], worst, raw)
+        totals[np.ix_(samples, rows)] = method_scores_per_sample(
+            sp.stage, raw, effective[samples], sp.benefit, preferences, ids
         )
-        totals[t, rows] = outcome.scores
     return totals
 
 
