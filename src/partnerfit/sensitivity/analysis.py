@@ -58,7 +58,12 @@ VERDICTS: tuple[tuple[float, str], ...] = (
 
 
 def validate_options(
-    samples: int, seed: int, concentration: float | None, uninformed: bool, weights: bool
+    samples: int,
+    seed: int,
+    concentration: float | None,
+    uninformed: bool,
+    weights: bool,
+    scores: bool = False,
 ) -> None:
     """Raise ValueError naming the limit that an option breaks."""
     if not 1 <= samples <= MAX_SAMPLES:
@@ -75,6 +80,8 @@ def validate_options(
             raise ValueError("--concentration and --uninformed exclude each other")
     if (concentration is not None or uninformed) and not weights:
         raise ValueError("--concentration and --uninformed apply to weight sampling (--weights)")
+    if not weights and not scores:
+        raise ValueError("nothing to vary: --no-weights needs --scores")
 
 
 def jitter_model(the_plan: Plan, candidates: Sequence[Candidate]) -> ScoreModel:
@@ -109,9 +116,7 @@ def analyse(
     `partnerfit.engine.methods.ScoringError` when a method cannot score a sample.
     `progress` is called with the number of samples done after each block.
     """
-    validate_options(samples, seed, concentration, uninformed, weights)
-    if not weights and not scores:
-        raise ValueError("nothing to vary: give --weights, --scores or both")
+    validate_options(samples, seed, concentration, uninformed, weights, scores)
     from partnerfit.evaluation import evaluate
 
     problem = Problem.build(pool.criteria, pool.candidates)
