@@ -40,9 +40,6 @@ from partnerfit.engine.stage_plan import Plan, StagePlan, UnsupportedError, plan
 class BatchOutcome:
     final_ranks: IntArray
     """(samples, candidates): competition rank among the survivors; 0 when not ranked."""
-    final_totals: FloatArray
-    """(samples, candidates): rounded total of the last stage that scored the candidate,
-    NaN when not ranked."""
     passed: tuple[BoolArray, ...]
     """Per stage, (samples, candidates): still in the field after the stage."""
 
@@ -137,7 +134,8 @@ def run_batch(
     s = dimension_weights.shape[0]
     n = len(problem.candidate_ids)
     alive = np.ones((s, n), dtype=bool)
-    last_totals = np.full((s, n), np.nan)
+    last_totals: FloatArray | None = None
+    """Rounded total of the last stage that scored each candidate (-inf: none yet)."""
     passed: list[BoolArray] = []
     top_index: IntArray | None = None
     """Columns holding each row's `top` largest totals of the last shortlist, when the
@@ -162,13 +160,12 @@ def run_batch(
                 kept &= rounded >= threshold[:, None]
             if shortlist.min_score is not None:
                 kept &= rounded >= shortlist.min_score
-        last_totals = np.where(active, rounded, last_totals)
+        last_totals = rounded if last_totals is None else np.where(active, rounded, last_totals)
         alive = kept
         passed.append(alive)
-    survivors = alive
-    final_totals = np.where(survivors, last_totals, np.nan)
-    final_ranks = _survivor_ranks(np.where(survivors, last_totals, -np.inf), top_index)
-    return BatchOutcome(final_ranks, final_totals, tuple(passed))
+    assert last_totals is not None  # a criteria set has a scoring stage (PF206)
+    final_ranks = _survivor_ranks(np.where(alive, last_totals, -np.inf), top_index)
+    return BatchOutcome(final_ranks, tuple(passed))
 
 
 def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray | None]:
@@ -180,9 +177,10 @@ def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray 
         return np.full(s, np.inf), None
     if top >= n:
         return np.full(s, -np.inf), None
-    index = np.argpartition(-rounded, top - 1, axis=1)[:, :top]
-    threshold: FloatArray = np.take_along_axis(rounded, index, axis=1).min(axis=1)
-    return threshold, index
+    index = np.argpartition(-rounded, top - 1, axis=1)
+    # the partition puts each row's top-th largest total at position top - 1
+    threshold: FloatArray = np.take_along_axis(rounded, index[:, top - 1 : top], axis=1)[:, 0]
+    return threshold, index[:, :top]
 
 
 def _survivor_ranks(values: FloatArray, hint: IntArray | None = None) -> IntArray:
