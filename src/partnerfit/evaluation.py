@@ -23,6 +23,8 @@ from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
 
 if TYPE_CHECKING:
+    from partnerfit.assessment import Disagreement
+    from partnerfit.engine.fit import FitColumns
     from partnerfit.weights import Derivation
 
 Status = Literal["ranked", "eliminated", "incomplete"]
@@ -50,6 +52,28 @@ class CriterionScore:
     clipped: bool
     evidence: str | None
     confidence: str | float | None
+    kind: str = "rating"
+    """The criterion's kind: rating, measure, flag or a computed kind (coverage...)."""
+    inputs: dict[str, Any] | None = None
+    """Computed kinds: what the score was computed from (docs/output.md)."""
+    assessors: dict[str, float] | None = None
+    """Each assessor's value when several scored it; `raw` is then their aggregate."""
+
+
+LOW_CONFIDENCE = 0.5
+"""A confidence below this (so `low`, 0.25, or a number under 0.5) counts as low."""
+
+
+@dataclass(frozen=True)
+class Attention:
+    """Scores of a candidate that its ranking rests on and that deserve a second look."""
+
+    low_confidence: tuple[str, ...]
+    """Criteria scored with a confidence below `LOW_CONFIDENCE`."""
+    no_evidence: tuple[str, ...]
+    """Criteria scored without evidence."""
+    judged: int
+    """How many judged scores (ratings, measures, ratios) were checked."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +107,8 @@ class CandidateResult:
     gates: tuple[GateCheck, ...]
     reasons: tuple[Reason, ...]
     warnings: tuple[str, ...]
+    attention: Attention | None = None
+    """Low-confidence and evidence-free scores among those scored (None if none scored)."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +151,12 @@ class Evaluation:
     """Ranked candidates in rank order (ties by id), then the others: furthest first, then
     by their score in the stage where they stopped, then status and id."""
     warnings: tuple[str, ...]
+    profile_name: str | None = None
+    profile_path: str | None = None
+    aggregation: str = "median"
+    disagreement_threshold: float = 1.0
+    disagreements: tuple[Disagreement, ...] = ()
+    """Scores whose assessors differ by more than the threshold, in candidate order."""
 
     @property
     def ranked(self) -> tuple[CandidateResult, ...]:
@@ -141,9 +173,12 @@ def evaluate(
     pool: CandidatePool, bounds: Mapping[str, tuple[float, float]] | None = None
 ) -> Evaluation:
     """Score a candidate pool through its criteria set's stages."""
-    problem = Problem.build(pool.criteria, pool.candidates)
+    from partnerfit.engine.fit import compute_fit
+
+    fit = compute_fit(pool.criteria, pool.profile, pool.candidates)
+    problem = Problem.build(pool.criteria, pool.candidates, fit.values)
     outcome = run_pipeline(problem, pool.criteria.stages, bounds)
-    return _assemble(pool, problem, outcome)
+    return _assemble(pool, problem, outcome, fit)
 
 
 def _stage_summaries(problem: Problem, outcome: PipelineOutcome) -> tuple[StageSummary, ...]:
@@ -226,7 +261,45 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
     return summary
 
 
-def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
+def _attention(scores: list[CriterionScore]) -> Attention | None:
+    from partnerfit.relational.assessors import confidence_value
+
+    judged = [
+        s
+        for s in scores
+        if s.handling in ("scored", "worst")
+        and s.kind in ("rating", "measure", "ratio")
+        and s.raw is not None
+    ]
+    if not judged:
+        return None
+    return Attention(
+        low_confidence=tuple(
+            s.id
+            for s in judged
+            if s.confidence is not None and confidence_value(s.confidence) < LOW_CONFIDENCE
+        ),
+        no_evidence=tuple(s.id for s in judged if not s.evidence),
+        judged=len(judged),
+    )
+
+
+def _fact_value(fact: Any, candidate: Any, fit: FitColumns, row: int) -> bool | float | None:
+    if fact.computed:
+        return _round(fit.values[fact.id][row])
+    score = candidate.scores.get(fact.id)
+    return score.value if score is not None else None
+
+
+def _ratio_score(fit: FitColumns, item_id: str, candidate: Any) -> Any:
+    """The financial score a ratio reads: its evidence and confidence are the ratio's."""
+    of = fit.items[item_id].of or ""
+    return (candidate.financials or {}).get(of)
+
+
+def _assemble(
+    pool: CandidatePool, problem: Problem, outcome: PipelineOutcome, fit: FitColumns
+) -> Evaluation:
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
@@ -288,6 +361,13 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         for c in criteria.criteria():
             score = candidate.scores.get(c.id)
             raw = score.value if score is not None else None
+            inputs = None
+            if c.computed:
+                computed = fit.values[c.id][i]
+                raw = None if np.isnan(computed) else _round(computed)
+                inputs = fit.explain(c.id, i)
+                score = _ratio_score(fit, c.id, candidate) if c.kind == "ratio" else None
+            assessors = dict(sorted(score.by.items())) if score and score.by else None
             if c.id not in details:
                 criterion_scores.append(
                     CriterionScore(
@@ -302,6 +382,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                         False,
                         score.evidence if score else None,
                         score.confidence if score else None,
+                        kind=c.kind,
+                        inputs=inputs,
+                        assessors=assessors,
                     )
                 )
                 continue
@@ -344,6 +427,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                     clipped=clipped,
                     evidence=score.evidence if score else None,
                     confidence=score.confidence if score else None,
+                    kind=c.kind,
+                    inputs=inputs,
+                    assessors=assessors,
                 )
             )
         status_code = outcome.status[i]
@@ -367,13 +453,11 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                 dimension_scores=dimension_scores,
                 method_scores=method_scores,
                 criteria=tuple(criterion_scores),
-                facts={
-                    f.id: (s.value if (s := candidate.scores.get(f.id)) is not None else None)
-                    for f in criteria.facts
-                },
+                facts={f.id: _fact_value(f, candidate, fit, i) for f in criteria.facts},
                 gates=tuple(gate_checks),
                 reasons=tuple(outcome.reasons.get(i, ())),
                 warnings=tuple(dict.fromkeys(cand_warnings)),
+                attention=_attention(criterion_scores),
             )
         )
     order = {c.id: i for i, c in enumerate(pool.candidates)}
@@ -399,4 +483,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         weighting=problem.derivations,
         candidates=tuple(results),
         warnings=tuple(warnings),
+        profile_name=pool.profile.name if pool.profile else None,
+        profile_path=pool.profile_path,
+        aggregation=criteria.assessors.aggregation,
+        disagreement_threshold=criteria.assessors.disagreement,
+        disagreements=pool.disagreements,
     )
