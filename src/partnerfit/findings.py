@@ -71,5 +71,19 @@ CODES: dict[str, Code] = {
         Code(
             "PF209", "invalid weighting: bad AHP matrix or judgements, incomplete order or points"
         ),
+        Code("PF210", "a similarity criterion in a set that defines no culture dimensions"),
+        Code("PF211", "invalid synonyms map"),
+        Code("PF212", "culture tolerance larger than the span of the culture scale"),
+        Code("PF213", "culture dimension not defined by the criteria set"),
+        Code("PF214", "culture value outside the culture scale, or not a number"),
+        Code("PF215", "ratio against our own value that is zero, negative or missing"),
+        Code("PF216", "coverage criterion but our profile lists no needs"),
+        Code("PF217", "a name listed twice (after normalisation and synonyms), or empty"),
+        Code(
+            "PF218", "computed criteria without our profile, or a profile lacking a culture value"
+        ),
+        Code("PF219", "a score written for a computed criterion"),
+        Code("PF220", "empty assessor map, or assessors on a flag"),
+        Code("PF221", "profile reference cannot be resolved"),
     ]
 }
