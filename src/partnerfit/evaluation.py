@@ -368,6 +368,8 @@ def _assemble(
                 inputs = fit.explain(c.id, i)
                 score = _ratio_score(fit, c.id, candidate) if c.kind == "ratio" else None
             assessors = dict(sorted(score.by.items())) if score and score.by else None
+            if assessors is not None and isinstance(raw, float):
+                raw = _round(raw)  # an aggregate such as a mean of three: documented precision
             if c.id not in details:
                 criterion_scores.append(
                     CriterionScore(
