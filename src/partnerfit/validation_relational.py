@@ -82,29 +82,37 @@ def relational_set_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()
 
 
 def _duplicate_findings(
-    names: Sequence[str], doc: Document, loc: Loc, what: str, criteria: CriteriaSet
+    names: Sequence[str] | Mapping[str, object],
+    doc: Document,
+    loc: Loc,
+    what: str,
+    criteria: CriteriaSet,
 ) -> list[Finding]:
+    """Names that mean one thing twice; `names` is a list, or a mapping keyed by name."""
     from partnerfit.relational.names import build_vocabulary
 
     vocabulary = build_vocabulary([], criteria.synonyms)
-    first: dict[str, int] = {}
+    keyed = isinstance(names, Mapping)
+    first: dict[str, str | int] = {}
     out = []
     for index, raw in enumerate(names):
+        at: str | int = raw if keyed else index
         key = vocabulary.key(raw)
         if not key:
-            out.append(doc.finding((*loc, index), "PF217", f"{what}: empty name '{raw}'"))
+            out.append(doc.finding((*loc, at), "PF217", f"{what}: empty name '{raw}'", key=keyed))
             continue
         if key in first:
-            line = doc.mark((*loc, first[key]))[0]
+            line = doc.mark((*loc, first[key]), key=keyed)[0]
             same = "" if key == raw else f" (both mean '{key}')"
             out.append(
                 doc.finding(
-                    (*loc, index),
+                    (*loc, at),
                     "PF217",
                     f"{what} lists '{raw}' twice{same}: first at line {line}",
+                    key=keyed,
                 )
             )
-        first.setdefault(key, index)
+        first.setdefault(key, at)
     return out
 
 
@@ -113,7 +121,7 @@ def profile_findings(
 ) -> list[Finding]:
     """Our profile against the criteria set: what each computed criterion needs of us."""
     out: list[Finding] = []
-    out.extend(_duplicate_findings(list(profile.needs), doc, (*where, "needs"), "needs", criteria))
+    out.extend(_duplicate_findings(profile.needs, doc, (*where, "needs"), "needs", criteria))
     out.extend(
         _duplicate_findings(profile.strengths, doc, (*where, "strengths"), "strengths", criteria)
     )

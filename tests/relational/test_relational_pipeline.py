@@ -255,6 +255,8 @@ BAD: dict[str, str] = {
     "list at least one under needs:",
     "capability_twice.yaml": "12:48: error PF217 capabilities lists 'Regulatory Affairs' twice "
     "(both mean 'regulatory affairs'): first at line 12",
+    "need_twice.yaml": "7:5: error PF217 needs lists 'Regulatory-Affairs' twice "
+    "(both mean 'regulatory affairs'): first at line 6",
     "empty_assessor_map.yaml": "18:24: error PF220 assessor map of 'commitment' is empty: "
     "give {assessor: value}",
     "assessor_out_of_scale.yaml": "18:38: error PF204 ben's value 9 for 'commitment' is "

@@ -14,12 +14,13 @@ from partnerfit.models import Candidate, CriteriaSet, Preference
 if TYPE_CHECKING:
     from partnerfit.weights import Derivation
 
-RATING, MEASURE, FLAG = 0, 1, 2
+RATING, MEASURE, FLAG, COMPUTED = 0, 1, 2, 3
 EXCLUDE, WORST, SKIP = 0, 1, 2
 
 _KIND = {"rating": RATING, "measure": MEASURE, "flag": FLAG}
-# Computed criteria (coverage, similarity, ratio...) are 0..100 scores: columns like a
-# measure with fixed bounds [0, 100], so gates, methods and shortlists treat them alike.
+# Computed criteria (coverage, similarity, ratio...) are 0..100 scores: columns with fixed
+# bounds [0, 100], so gates, methods and shortlists treat them like ratings. Their own kind
+# code spares them the clipping check of bounded measures: the formulas stay within 0..100.
 _COMPUTED_BOUNDS = (0.0, 100.0)
 _MISSING = {"exclude": EXCLUDE, "worst": WORST, "skip": SKIP}
 
@@ -94,7 +95,7 @@ class Problem:
             candidate_ids=tuple(c.id for c in candidates),
             item_ids=tuple(item.id for item in items),
             values=values,
-            kind=np.array([_KIND.get(item.kind, MEASURE) for item in items], dtype=np.int64),
+            kind=np.array([_KIND.get(item.kind, COMPUTED) for item in items], dtype=np.int64),
             benefit=np.array([item.direction == "benefit" for item in items], dtype=bool),
             low=low,
             high=high,
