@@ -16,8 +16,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
+    Tag,
     model_validator,
 )
 
@@ -209,6 +211,17 @@ def _non_negative(value: float) -> float:
     if value < 0:
         raise ValueError(f"expected a number >= 0, got {value:g}")
     return value
+
+
+def _list_or_mapping(value: Any) -> str:
+    # One branch per shape, so a bad value gets the errors of its own shape only (a plain
+    # union would also report "expected a list" for a bad mapping). The tags start with
+    # "<" so that validation.schema_findings leaves them out of the location.
+    return "<mapping>" if isinstance(value, dict) else "<list>"
+
+
+def _list_or_text(value: Any) -> str:
+    return "<list>" if isinstance(value, list) else "<text>"
 
 
 UnitInterval = Annotated[Number, AfterValidator(_unit_interval)]
@@ -577,7 +590,13 @@ class CriteriaSet(Model):
     culture: Culture | None = Field(
         None, description="Culture dimensions and their scale, compared by similarity criteria."
     )
-    synonyms: dict[Text, list[Text] | Text] = Field(
+    synonyms: dict[
+        Text,
+        Annotated[
+            Annotated[list[Text], Tag("<list>")] | Annotated[Text, Tag("<text>")],
+            Discriminator(_list_or_text),
+        ],
+    ] = Field(
         default_factory=dict,
         description="Capability and objective names that count as one: {canonical: [aliases]}.",
     )
@@ -654,7 +673,10 @@ class Profile(Model):
 
     name: Text | None = Field(None, description="Our organisation's name.")
     description: Text | None = Field(None, description="Notes on our side.")
-    needs: dict[Text, Weight] | list[Text] = Field(
+    needs: Annotated[
+        Annotated[dict[Text, Weight], Tag("<mapping>")] | Annotated[list[Text], Tag("<list>")],
+        Discriminator(_list_or_mapping),
+    ] = Field(
         default_factory=list,
         description="Capabilities we lack: a list, or {name: importance} (importance > 0).",
     )
