@@ -329,10 +329,10 @@ NEEDS = ["regulatory affairs", "clinical trials", "manufacturing"]
 
 def _pool_with(tmp_path: Path, capabilities: list[str], by: dict[str, int]) -> Path:
     text = (REPO / CANDIDATES).read_text(encoding="utf-8")
-    text = text.replace(
-        "capabilities: [reg_affairs, Manufacturing]", f"capabilities: {json.dumps(capabilities)}"
-    )
-    text = text.replace("{by: {ann: 4, bob: 2, cy: 5}", f"{{by: {json.dumps(by)}")
+    caps, assessors = "capabilities: [reg_affairs, Manufacturing]", "{by: {ann: 4, bob: 2, cy: 5}"
+    assert caps in text and assessors in text, "the fixture changed: update this helper"
+    text = text.replace(caps, f"capabilities: {json.dumps(capabilities)}")
+    text = text.replace(assessors, f"{{by: {json.dumps(by)}")
     (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
     path = tmp_path / "candidates.yaml"
     path.write_text(text, encoding="utf-8")
@@ -386,6 +386,7 @@ def test_a_candidate_with_our_culture_scores_100(
     tmp = tmp_path_factory.mktemp("c")
     text = (REPO / CANDIDATES).read_text(encoding="utf-8")
     profile = f"{{decision_speed: {ours[0]}, hierarchy: {ours[1]}, risk_appetite: {ours[2]}}}"
+    assert text.count("culture: {decision_speed: 3, hierarchy: 4, risk_appetite: 2}") == 1
     text = text.replace(
         "culture: {decision_speed: 3, hierarchy: 4, risk_appetite: 2}", "culture: " + profile
     )
