@@ -177,11 +177,25 @@ def test_every_method_ranks_computed_columns(method: str, in_repo: Path) -> None
     assert sorted(c["rank"] for c in doc["candidates"]) == [1, 2, 3]
 
 
-def test_weighted_product_refuses_a_computed_zero_clearly(in_repo: Path) -> None:
-    # bravo's overlap is 0: the weighted product needs values > 0 (docs/relational-fit.md)
-    run = run_cli("score", CANDIDATES, "--method", "weighted_product", expect=2)
-    assert run.stderr.startswith("error: stage 'score' (weighted_product): weighted product")
-    assert "Traceback" not in run.stderr
+def test_weighted_product_reads_computed_scores_shifted_to_stay_positive(in_repo: Path) -> None:
+    # bravo's overlap is 0 (the best value of a cost criterion): on 1..101 the product is
+    # defined. alpha's score by hand: prod (x / x_best)^w over the scored columns.
+    run = run_cli("score", CANDIDATES, "--method", "weighted_product", "--format", "json")
+    doc = json.loads(run.stdout)
+    stage = doc["stages"][1]
+    alpha = next(c for c in doc["candidates"] if c["id"] == "alpha")
+    raw = {k: v["raw"] for k, v in alpha["criteria"].items()}
+    field = {
+        k: [c["criteria"][k]["raw"] for c in doc["candidates"]]
+        for k in stage["weights"]["criteria"]
+    }
+    product = 1.0
+    for k, w in stage["weights"]["criteria"].items():
+        shift = 0.0 if k == "commitment" else 1.0
+        x = raw[k] + shift
+        best = min(field[k]) + shift if k == "duplication" else max(field[k]) + shift
+        product *= (best / x if k == "duplication" else x / best) ** w
+    assert alpha["total"] == pytest.approx(100 * product, abs=1e-3)
 
 
 def test_profile_in_its_own_file_gives_the_same_scores(tmp_path: Path, in_repo: Path) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from partnerfit.engine.methods import MethodOutcome, run_method
-from partnerfit.engine.problem import EXCLUDE, FLAG, MEASURE, WORST, Problem
+from partnerfit.engine.problem import COMPUTED, EXCLUDE, FLAG, MEASURE, WORST, Problem
 from partnerfit.engine.scoring import (
     BoolArray,
     FloatArray,
@@ -324,6 +324,10 @@ def _score_stage(
         raw = np.clip(values[rows], low, high)
         worst = np.where(problem.benefit[columns], low, high)
         raw = np.where(worst_filled[rows], worst, raw)
+        if stage.scoring_method == "weighted_product":
+            # Ratios of values need values > 0: computed 0..100 scores enter the product on
+            # 1..101, as ratings never reach 0 (docs/relational-fit.md).
+            raw = raw + (problem.kind[columns] == COMPUTED)
         method_outcome = run_method(
             stage,
             raw,
