@@ -4,15 +4,14 @@ A score written `{by: {assessor-a: 4, assessor-b: 2}}` is replaced, after valida
 by a score whose `value` is the aggregate the criteria set chooses (`assessors:
 {aggregation: median|mean|min, disagreement: threshold}`), so everything downstream
 reads one value per cell. The maths runs once per criterion over all candidates
-(`partnerfit.relational.assessors`); only the gathering of the maps loops.
+(`partnerfit.relational.assessors`); only the gathering of the maps loops. numpy is
+imported only when some score has assessors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import numpy as np
 
 from partnerfit.models import Candidate, CriteriaSet, Score
 
@@ -51,14 +50,15 @@ def _slots(candidate: Candidate) -> Iterator[tuple[str, str, str, Score]]:
 
 def aggregate_pool(criteria: CriteriaSet, candidates: tuple[Candidate, ...]) -> Assessed:
     """Candidates with every assessor map replaced by its aggregate, and the disagreements."""
-    from partnerfit.relational.assessors import aggregate_assessors, disagreements
-
     cells: dict[str, list[tuple[int, str, str, Score]]] = {}
     for row, candidate in enumerate(candidates):
         for slot, field, key, score in _slots(candidate):
             cells.setdefault(slot, []).append((row, field, key, score))
     if not cells:
-        return Assessed(candidates, ())
+        return Assessed(candidates, ())  # no numpy needed: loading stays light
+    import numpy as np
+
+    from partnerfit.relational.assessors import aggregate_assessors, disagreements
 
     policy = criteria.assessors
     updates: dict[int, dict[str, dict[str, Score]]] = {}

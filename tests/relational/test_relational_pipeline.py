@@ -411,3 +411,27 @@ def test_a_candidate_with_our_culture_scores_100(
     (tmp / "candidates.yaml").write_text(text)
     result = partnerfit.evaluate(partnerfit.load_candidates(tmp / "candidates.yaml"))
     assert criterion(result, "bravo", "culture").raw == 100.0
+
+
+def test_validating_names_does_not_import_numpy(tmp_path: Path) -> None:
+    # Loading validates profiles, synonyms and name lists; a light `check` must not pay
+    # for numpy. Only assessor maps (aggregated at load) need it.
+    import subprocess
+    import sys
+
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    text = text.replace("{by: {ann: 4, bob: 2, cy: 5}, ", "{value: 4, ").replace(
+        "{by: {ann: 3, bob: 4}, ", "{value: 3, "
+    )
+    assert "by:" not in text
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    (tmp_path / "candidates.yaml").write_text(text)
+    code = (
+        "import sys; from partnerfit.inputs import load_candidates; "
+        f"load_candidates({str(tmp_path / 'candidates.yaml')!r}); "
+        "print('numpy' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.strip() == "False"
