@@ -284,6 +284,24 @@ def _attention(scores: list[CriterionScore]) -> Attention | None:
     )
 
 
+def _in_result_order(
+    pool: CandidatePool, results: list[CandidateResult]
+) -> tuple[Disagreement, ...]:
+    """Disagreements by candidate in result order, then criterion in the set's order, so
+    the order of the candidates file does not change the output."""
+    position = {r.id: i for i, r in enumerate(results)}
+    criteria = pool.criteria
+    slots = [*criteria.measured()]
+    slots += [f"culture.{d.id}" for d in (criteria.culture.dimensions if criteria.culture else [])]
+    order = {slot: i for i, slot in enumerate(slots)}
+    return tuple(
+        sorted(
+            pool.disagreements,
+            key=lambda d: (position[d.candidate], order.get(d.criterion, len(order)), d.criterion),
+        )
+    )
+
+
 def _fact_value(fact: Any, candidate: Any, fit: FitColumns, row: int) -> bool | float | None:
     if fact.computed:
         return _round(fit.values[fact.id][row])
@@ -489,5 +507,5 @@ def _assemble(
         profile_path=pool.profile_path,
         aggregation=criteria.assessors.aggregation,
         disagreement_threshold=criteria.assessors.disagreement,
-        disagreements=pool.disagreements,
+        disagreements=_in_result_order(pool, results),
     )

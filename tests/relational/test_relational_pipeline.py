@@ -435,3 +435,26 @@ def test_validating_names_does_not_import_numpy(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert done.stdout.strip() == "False"
+
+
+def test_reordering_candidates_keeps_the_json_byte_identical(tmp_path: Path) -> None:
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    text = text.replace("{by: {ann: 3, bob: 4}", "{by: {ann: 1, bob: 4}")  # a second flag
+    text = text.replace("hierarchy: 5, risk_appetite: 2}", "hierarchy: {by: {a: 5, b: 2}}}")
+    head, body = text.split("candidates:\n", 1)
+    entries = ["  - id:" + e for e in body.split("  - id:")[1:]]
+    entries = [e if e.endswith("\n") else e + "\n" for e in entries]
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    docs = []
+    for name, order in (("first.yaml", entries), ("second.yaml", entries[::-1])):
+        path = tmp_path / name
+        path.write_text(head + "candidates:\n" + "".join(order))
+        out = run_cli("score", str(path), "--format", "json").stdout
+        docs.append(out.replace(str(path), "X"))
+    assert docs[0] == docs[1]
+    flagged = [(d["candidate"], d["criterion"]) for d in json.loads(docs[0])["disagreements"]]
+    assert flagged == [
+        ("alpha", "commitment"),
+        ("charlie", "culture.hierarchy"),
+        ("bravo", "commitment"),
+    ]
