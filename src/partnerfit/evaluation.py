@@ -156,7 +156,7 @@ class Evaluation:
     aggregation: str = "median"
     disagreement_threshold: float = 1.0
     disagreements: tuple[Disagreement, ...] = ()
-    """Scores whose assessors differ by more than the threshold, in candidate order."""
+    """Scores whose assessors differ by more than the threshold, in result order."""
 
     @property
     def ranked(self) -> tuple[CandidateResult, ...]:
