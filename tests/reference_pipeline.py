@@ -15,6 +15,9 @@ Usage: python tests/reference_pipeline.py [examples/<scenario>/candidates.yaml]
 
 from __future__ import annotations
 
+import math
+import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -24,15 +27,77 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "examples" / "apac-medtech-entry" / "candidates.yaml"
 
 
+COMPUTED = {"coverage", "overlap", "alignment", "similarity", "ratio", "balance"}
+
+
 def value_of(score):
-    return score["value"] if isinstance(score, dict) else score
+    if isinstance(score, dict):
+        if "by" in score:  # several assessors: the median (the bundled set's aggregation)
+            return statistics.median(score["by"].values())
+        return score["value"]
+    return score
 
 
 def load(path: Path):
     cands = yaml.safe_load(path.read_text(encoding="utf-8"))
     crit_path = (path.parent / cands["criteria"]).resolve()
     crit = yaml.safe_load(crit_path.read_text(encoding="utf-8"))
-    return crit, cands
+    profile = yaml.safe_load((path.parent / cands["profile"]).read_text(encoding="utf-8"))
+    return crit, cands, profile
+
+
+def name_key(text, aliases):
+    """Case, spaces, hyphens and underscores do not matter; synonyms map to one name."""
+    key = re.sub(r"[\s_-]+", " ", text.lower()).strip()
+    return aliases.get(key, key)
+
+
+def add_computed_scores(crit, cands, profile):
+    """Write each computed criterion's 0..100 score into the candidates' scores, by hand."""
+    assert crit["assessors"]["aggregation"] == "median"
+    aliases = {}
+    for canonical, names in crit.get("synonyms", {}).items():
+        for alias in [names] if isinstance(names, str) else names:
+            aliases[name_key(alias, {})] = name_key(canonical, {})
+    needs = {name_key(k, aliases): v for k, v in profile["needs"].items()}
+    strengths = {name_key(k, aliases) for k in profile["strengths"]}
+    ours = {name_key(k, aliases) for k in profile["objectives"]}
+    culture = crit["culture"]
+    span = culture["scale"]["max"] - culture["scale"]["min"]
+    for cand in cands["candidates"]:
+        caps = {name_key(k, aliases) for k in cand.get("capabilities", [])}
+        objectives = {name_key(k, aliases) for k in cand.get("objectives", [])}
+        for d in crit["dimensions"]:
+            for c in d["criteria"]:
+                kind = c.get("kind", "rating")
+                if kind not in COMPUTED:
+                    continue
+                if kind == "coverage" and "capabilities" in cand:
+                    got = sum(w for n, w in needs.items() if n in caps)
+                    cand["scores"][c["id"]] = 100 * got / sum(needs.values())
+                elif kind == "overlap" and "capabilities" in cand:
+                    cand["scores"][c["id"]] = 100 * len(caps & strengths) / len(caps)
+                elif kind == "alignment" and "objectives" in cand:
+                    cand["scores"][c["id"]] = 100 * len(objectives & ours) / len(objectives | ours)
+                elif kind == "similarity" and "culture" in cand:
+                    num = den = 0.0
+                    for dim in culture["dimensions"]:
+                        w, tol = dim.get("weight", 1), dim.get("tolerance", 0)
+                        theirs = value_of(cand["culture"][dim["id"]])
+                        diff = abs(theirs - profile["culture"][dim["id"]])
+                        num += w * min(1.0, max(0.0, diff - tol) / (span - tol))
+                        den += w
+                    cand["scores"][c["id"]] = 100 * (1 - num / den)
+                elif kind == "ratio" and c["of"] in cand.get("financials", {}):
+                    r = value_of(cand["financials"][c["of"]]) / profile["financials"][c["of"]]
+                    lo, hi = c.get("band", [0.5, 2])
+                    off = lo / r if r < lo else r / hi if r > hi else 1.0
+                    fall = c.get("falloff", 10)
+                    cand["scores"][c["id"]] = 100 * max(0.0, 1 - math.log(off) / math.log(fall))
+                elif kind == "balance" and "proposal" in cand:
+                    give = sum(x["value"] for x in cand["proposal"].get("we_give", []))
+                    get = sum(x["value"] for x in cand["proposal"].get("we_receive", []))
+                    cand["scores"][c["id"]] = 100 * min(give, get) / max(give, get)
 
 
 def index(crit):
@@ -64,6 +129,8 @@ def normalise(crit_def, values, scale, cid):
     elif kind == "flag":
         for k, v in values.items():
             out[k] = 100.0 if v else 0.0
+    elif kind in COMPUTED:  # already 0..100
+        out = dict(values)
     elif kind == "measure":
         if "bounds" in crit_def:
             lo, hi = crit_def["bounds"]
@@ -149,7 +216,8 @@ def gate_fails(gate, value):
 
 
 def main(path: Path) -> None:
-    crit, cands = load(path)
+    crit, cands, profile = load(path)
+    add_computed_scores(crit, cands, profile)
     dims, criteria, _facts = index(crit)
     check_weights(dims)
     scale = crit["scale"]

@@ -31,7 +31,7 @@ CASES: dict[str, list[str]] = {
         "(resolved to tests/fixtures/valid/no-such-criteria.yaml)"
     ],
     "wrong_kind.yaml": [
-        "2:7: error PF104 kind must be one of criteria, candidates, got 'candidate' "
+        "2:7: error PF104 kind must be one of criteria, candidates, profile, got 'candidate' "
         "(did you mean 'candidates'?)"
     ],
     "list_document.yaml": ["1:1: error PF008 expected a mapping of keys, got a list"],

@@ -99,7 +99,7 @@ def test_pf309_reports_a_scoring_error(in_repo: Path, monkeypatch: pytest.Monkey
 
 def test_the_repository_files_are_clean(in_repo: Path) -> None:
     run = run_cli("check", "criteria/", "examples/", "--strict")
-    assert run.stdout == "Checked 4 files: no problems found.\n"
+    assert run.stdout == "Checked 5 files: no problems found.\n"
 
 
 def test_every_loader_finding_is_reported_and_every_file_checked(in_repo: Path) -> None:

@@ -53,6 +53,9 @@ def test_json_document(in_repo: Path) -> None:
         "clipped": False,
         "evidence": None,
         "confidence": None,
+        "kind": "rating",
+        "assessors": None,
+        "inputs": None,
     }
     assert doc["stages"][1]["weights"] == {
         "dimensions": {"strategy": 1.0},
@@ -72,13 +75,15 @@ def test_csv_columns_and_values(in_repo: Path) -> None:
     assert rows[0] == [
         "rank", "id", "name", "type", "status", "stage", "total",
         "strategy", "finance", "goals", "revenue", "stability", "debt", "sanctions_clear",
+        "goals.confidence", "goals.evidence", "revenue.confidence", "revenue.evidence",
+        "stability.confidence", "stability.evidence", "debt.confidence", "debt.evidence",
     ]  # fmt: skip
     assert rows[1] == [
         "1", "alpha", "Alpha Ltd", "", "ranked", "final", "82.5",
-        "87.5", "75.0", "5.0", "50.0", "3.0", "10.0", "true",
+        "87.5", "75.0", "5.0", "50.0", "3.0", "10.0", "true", *[""] * 8,
     ]  # fmt: skip
     assert rows[4][0:7] == ["", "delta", "delta", "", "eliminated", "screen", ""]
-    assert rows[4][-1] == "false"
+    assert rows[4][13] == "false"
 
 
 def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from conftest import REPO, run_cli
 from partnerfit.inputs import load_criteria
-from partnerfit.scaffold import DIMENSIONS, TYPES
+from partnerfit.scaffold_catalogue import COMPUTED, CULTURE, DIMENSIONS, TYPES
 
 DOC_ROWS = {
     "general": "General (this file)",
@@ -27,12 +28,13 @@ def test_init_output_passes_check_and_scores(kind: str, tmp_path: Path) -> None:
     folder = tmp_path / "search"
     run = run_cli("init", str(folder), "--type", kind)
     assert run.stdout == ""
-    assert run.stderr.splitlines()[:2] == [
+    assert run.stderr.splitlines()[:3] == [
         f"wrote {folder}/criteria.yaml",
         f"wrote {folder}/candidates.yaml",
+        f"wrote {folder}/profile.yaml",
     ]
     checked = run_cli("check", str(folder), "--strict")
-    assert checked.stdout == "Checked 2 files: no problems found.\n"
+    assert checked.stdout == "Checked 3 files: no problems found.\n"
     scored = run_cli("score", str(folder / "candidates.yaml"), "--format", "csv")
     rows = scored.stdout.splitlines()
     assert rows[1].startswith("1,example-partner,Example Partner Ltd,")
@@ -59,6 +61,30 @@ def test_dimensions_and_criteria_are_those_of_the_bundled_set() -> None:
             (c.id, c.weight, c.kind, c.direction) for c in theirs.criteria
         ]
     assert [d.weight for d in bundled.dimensions] == list(TYPES["general"].weights)
+    ratios = [(i.id, i.of, i.band) for d in DIMENSIONS for i in d.items if i.kind == "ratio"]
+    assert ratios == [
+        (c.id, c.of, None if c.band is None else tuple(c.band))
+        for d in bundled.dimensions
+        for c in d.criteria
+        if c.kind == "ratio"
+    ]
+    assert bundled.culture is not None
+    assert [(d.id, d.weight, d.tolerance) for d in bundled.culture.dimensions] == [
+        (d.id, d.weight or 1, d.tolerance or 0) for d in CULTURE
+    ]
+
+
+def test_the_example_candidate_gets_every_computed_score(tmp_path: Path) -> None:
+    run_cli("init", str(tmp_path))
+    document = json.loads(
+        run_cli("score", str(tmp_path / "candidates.yaml"), "--format", "json").stdout
+    )
+    assert document["profile"] == {"name": "Our Company", "path": "profile.yaml"}
+    example, blank = document["candidates"]
+    computed = {k: v for k, v in example["criteria"].items() if v["kind"] in COMPUTED}
+    assert {v["kind"] for v in computed.values()} == set(COMPUTED)
+    assert all(v["normalised"] is not None and v["inputs"] for v in computed.values()), computed
+    assert example["warnings"] == [] and blank["status"] == "incomplete"
 
 
 def test_type_specific_gates_are_written(tmp_path: Path) -> None:
@@ -79,6 +105,15 @@ def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml"], "nothing written"
     run_cli("init", str(tmp_path), "--force")
     assert (tmp_path / "criteria.yaml").read_text(encoding="utf-8").startswith("# General")
+
+
+def test_init_never_overwrites_our_profile(tmp_path: Path) -> None:
+    (tmp_path / "profile.yaml").write_text("ours\n", encoding="utf-8")
+    run = run_cli("init", str(tmp_path), expect=2)
+    assert run.stderr == (
+        f"error: {tmp_path}/profile.yaml: already exists, not overwritten (use --force to replace)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile.yaml"], "nothing written"
 
 
 def test_init_refuses_a_file_as_folder_and_an_unknown_type(tmp_path: Path) -> None:

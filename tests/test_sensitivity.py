@@ -16,14 +16,15 @@ from hypothesis import strategies as st
 from conftest import REPO, run_cli
 from partnerfit.engine.batched import batch_competition_ranks, plan, run_batch, stated_weights
 from partnerfit.engine.pipeline import run_pipeline
-from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import competition_ranks
-from partnerfit.evaluation import evaluate
+from partnerfit.evaluation import build_problem, evaluate
 from partnerfit.inputs import CandidatePool, load_candidates
 from partnerfit.models import Candidate, CriteriaSet
 from partnerfit.sensitivity import analyse, to_document
 
 EXAMPLE = REPO / "examples" / "apac-medtech-entry" / "candidates.yaml"
+# rated criteria only, and a field whose shortlist moves with the weights
+RATED_EXAMPLE = REPO / "tests" / "fixtures" / "sensitivity" / "rated-candidates.yaml"
 
 
 def write_pool(tmp_path: Path, criteria: str, candidates: str) -> Path:
@@ -39,14 +40,14 @@ def write_pool(tmp_path: Path, criteria: str, candidates: str) -> Path:
 
 
 def pipeline_ranks(pool: CandidatePool, shares: np.ndarray, within: np.ndarray) -> np.ndarray:
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _ = build_problem(pool)
     moved = replace(problem, dimension_weights=shares, criterion_weights=within)
     return run_pipeline(moved, pool.criteria.stages).final_ranks
 
 
 def test_a_sample_at_the_stated_weights_ranks_as_the_pipeline() -> None:
     pool = load_candidates(EXAMPLE)
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _ = build_problem(pool)
     shares, within = stated_weights(problem)
     outcome = run_batch(plan(problem, pool.criteria.stages), shares[None], within[None])
     expected = run_pipeline(problem, pool.criteria.stages).final_ranks
@@ -150,7 +151,7 @@ def test_every_sample_ranks_as_the_pipeline_at_its_weights(
     pools: dict[str, CandidatePool], method: str, rows: list[list[float]]
 ) -> None:
     pool = pools[method]
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _ = build_problem(pool)
     draws = np.array(rows)
     shares = draws[:, :3] / draws[:, :3].sum(axis=1, keepdims=True)
     within = draws[:, 3:].copy()
@@ -175,7 +176,7 @@ def test_jittered_scores_rank_as_the_pipeline_on_those_scores(
     from partnerfit.sensitivity.sampling import sample_scores
 
     pool = pools[method]
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _ = build_problem(pool)
     the_plan = plan(problem, pool.criteria.stages)
     k = problem.n_criteria
     values = sample_scores(jitter_model(the_plan, pool.candidates), np.random.default_rng(seed), 3)
@@ -294,8 +295,11 @@ def test_a_swapped_pair_trades_places_exactly_at_the_critical_weight() -> None:
         assert first(with_weight(pool, "dimension", item, t)) == ["x", "y"]
 
 
-def test_critical_weights_of_the_example_are_where_evaluate_changes_its_leader() -> None:
-    pool = load_candidates(EXAMPLE)
+@pytest.mark.parametrize("example", [EXAMPLE, RATED_EXAMPLE], ids=["bundled", "rated"])
+def test_critical_weights_of_the_example_are_where_evaluate_changes_its_leader(
+    example: Path,
+) -> None:
+    pool = load_candidates(example)
     result = analyse(pool, samples=10, critical_criteria=True)
     leader = first(pool)
     checked = 0
@@ -309,9 +313,10 @@ def test_critical_weights_of_the_example_are_where_evaluate_changes_its_leader()
         assert before == leader, w
         assert w.new_leader in after and after != leader, w
         checked += 1
-    assert checked >= 3  # two dimensions (one exact, one through a moved shortlist) and a criterion
+    assert checked >= 3  # dimensions and criteria
     methods = {w.method for w in result.critical_weights}
-    assert {"exact", "bisection", "none"} <= methods
+    if example == RATED_EXAMPLE:  # one dimension exact, one through a moved shortlist
+        assert {"exact", "bisection", "none"} <= methods
 
 
 ratings_1_to_4 = st.integers(min_value=1, max_value=4)
@@ -390,7 +395,7 @@ def test_jittered_scores_stay_on_their_scale_with_the_documented_spread(tmp_path
         """,
     )
     pool = load_candidates(path)
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _ = build_problem(pool)
     model = score_model(problem, confidences(pool.candidates, ["a", "m", "f"], 0.5))
     # (1 - confidence) x 0.25 x range: high = 0.75 on 1..5 -> 0.25; 0.2 on 0..200 -> 40;
     # no confidence on 0..200 -> 0.5 default -> 25; confidence 1 -> 0; flags never

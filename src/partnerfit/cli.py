@@ -400,7 +400,10 @@ def init(
         typer.Option("--type", "-t", help="Alliance type: sets the default weights and gates."),
     ] = AllianceTypeName.general,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace criteria.yaml and candidates.yaml if present.")
+        bool,
+        typer.Option(
+            "--force", help="Replace criteria.yaml, profile.yaml and candidates.yaml if present."
+        ),
     ] = False,
 ) -> None:
     """Write a criteria set and a candidates template to fill in, for one alliance type."""
@@ -414,7 +417,8 @@ def init(
         _fail()
     for path in written:
         message(f"wrote {path}")
-    message(f"next: fill in {written[1]}, then partnerfit check {folder}")
+    rest = " and ".join(str(path) for path in written[1:])
+    message(f"next: fill in {rest}, then partnerfit check {folder}")
 
 
 def _parse_number(option: str, text: str, kind: type[int] | type[float]) -> float:

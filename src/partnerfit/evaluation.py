@@ -25,6 +25,8 @@ from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
 
 if TYPE_CHECKING:
+    from partnerfit.assessment import Disagreement
+    from partnerfit.engine.fit import FitColumns
     from partnerfit.weights import Derivation
 
 Status = Literal["ranked", "eliminated", "incomplete"]
@@ -52,6 +54,28 @@ class CriterionScore:
     clipped: bool
     evidence: str | None
     confidence: str | float | None
+    kind: str = "rating"
+    """The criterion's kind: rating, measure, flag or a computed kind (coverage...)."""
+    inputs: dict[str, Any] | None = None
+    """Computed kinds: what the score was computed from (docs/output.md)."""
+    assessors: dict[str, float] | None = None
+    """Each assessor's value when several scored it; `raw` is then their aggregate."""
+
+
+LOW_CONFIDENCE = 0.5
+"""A confidence below this (so `low`, 0.25, or a number under 0.5) counts as low."""
+
+
+@dataclass(frozen=True)
+class Attention:
+    """Scores of a candidate that its ranking rests on and that deserve a second look."""
+
+    low_confidence: tuple[str, ...]
+    """Criteria scored with a confidence below `LOW_CONFIDENCE`."""
+    no_evidence: tuple[str, ...]
+    """Criteria scored without evidence."""
+    judged: int
+    """How many judged scores (ratings, measures, ratios) were checked."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +109,8 @@ class CandidateResult:
     gates: tuple[GateCheck, ...]
     reasons: tuple[Reason, ...]
     warnings: tuple[str, ...]
+    attention: Attention | None = None
+    """Low-confidence and evidence-free scores among those scored (None if none scored)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +157,12 @@ class Evaluation:
     """Criterion id -> its dimension id, in file order."""
     elicited: bool = False
     """True when any weight of the set is derived (weighting: blocks) rather than stated."""
+    profile_name: str | None = None
+    profile_path: str | None = None
+    aggregation: str = "median"
+    disagreement_threshold: float = 1.0
+    disagreements: tuple[Disagreement, ...] = ()
+    """Scores whose assessors differ by more than the threshold, in result order."""
 
     @property
     def ranked(self) -> tuple[CandidateResult, ...]:
@@ -143,6 +175,15 @@ class Evaluation:
         raise KeyError(candidate_id)
 
 
+def build_problem(pool: CandidatePool) -> tuple[Problem, FitColumns]:
+    """The decision matrix of a pool: its rated scores and its computed (relational-fit)
+    columns, which every analysis of the pool (scoring, sensitivity) must see alike."""
+    from partnerfit.engine.fit import compute_fit
+
+    fit = compute_fit(pool.criteria, pool.profile, pool.candidates)
+    return Problem.build(pool.criteria, pool.candidates, fit.values), fit
+
+
 def evaluate(
     pool: CandidatePool, bounds: Mapping[str, tuple[float, float]] | None = None
 ) -> Evaluation:
@@ -152,7 +193,7 @@ def evaluate(
     all zero because nothing in the block varies across a stage's field."""
     from partnerfit.weights import ZeroWeightsError
 
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, fit = build_problem(pool)
     try:
         outcome = run_pipeline(problem, pool.criteria.stages, bounds)
     except ZeroWeightsError as exc:
@@ -160,7 +201,7 @@ def evaluate(
             exc.scope, (pool.criteria_path or pool.candidates_path, 0, 0)
         )
         raise InputError([Finding(path, line, col, "PF250", "error", str(exc))]) from None
-    return _assemble(pool, problem, outcome)
+    return _assemble(pool, problem, outcome, fit)
 
 
 def _stage_summaries(problem: Problem, outcome: PipelineOutcome) -> tuple[StageSummary, ...]:
@@ -277,7 +318,63 @@ def _field_warnings(problem: Problem, outcome: PipelineOutcome) -> list[str]:
     return warnings
 
 
-def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -> Evaluation:
+def _attention(scores: list[CriterionScore]) -> Attention | None:
+    from partnerfit.relational.assessors import confidence_value
+
+    judged = [
+        s
+        for s in scores
+        if s.handling in ("scored", "worst")
+        and s.kind in ("rating", "measure", "ratio")
+        and s.raw is not None
+    ]
+    if not judged:
+        return None
+    return Attention(
+        low_confidence=tuple(
+            s.id
+            for s in judged
+            if s.confidence is not None and confidence_value(s.confidence) < LOW_CONFIDENCE
+        ),
+        no_evidence=tuple(s.id for s in judged if not s.evidence),
+        judged=len(judged),
+    )
+
+
+def _in_result_order(
+    pool: CandidatePool, results: list[CandidateResult]
+) -> tuple[Disagreement, ...]:
+    """Disagreements by candidate in result order, then criterion in the set's order, so
+    the order of the candidates file does not change the output."""
+    position = {r.id: i for i, r in enumerate(results)}
+    criteria = pool.criteria
+    slots = [*criteria.measured()]
+    slots += [f"culture.{d.id}" for d in (criteria.culture.dimensions if criteria.culture else [])]
+    order = {slot: i for i, slot in enumerate(slots)}
+    return tuple(
+        sorted(
+            pool.disagreements,
+            key=lambda d: (position[d.candidate], order.get(d.criterion, len(order)), d.criterion),
+        )
+    )
+
+
+def _fact_value(fact: Any, candidate: Any, fit: FitColumns, row: int) -> bool | float | None:
+    if fact.computed:
+        return _round(fit.values[fact.id][row])
+    score = candidate.scores.get(fact.id)
+    return score.value if score is not None else None
+
+
+def _ratio_score(fit: FitColumns, item_id: str, candidate: Any) -> Any:
+    """The financial score a ratio reads: its evidence and confidence are the ratio's."""
+    of = fit.items[item_id].of or ""
+    return (candidate.financials or {}).get(of)
+
+
+def _assemble(
+    pool: CandidatePool, problem: Problem, outcome: PipelineOutcome, fit: FitColumns
+) -> Evaluation:
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
@@ -328,6 +425,15 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         for c in criteria.criteria():
             score = candidate.scores.get(c.id)
             raw = score.value if score is not None else None
+            inputs = None
+            if c.computed:
+                computed = fit.values[c.id][i]
+                raw = None if np.isnan(computed) else _round(computed)
+                inputs = fit.explain(c.id, i)
+                score = _ratio_score(fit, c.id, candidate) if c.kind == "ratio" else None
+            assessors = dict(sorted(score.by.items())) if score and score.by else None
+            if assessors is not None and isinstance(raw, float):
+                raw = _round(raw)  # an aggregate such as a mean of three: documented precision
             if c.id not in details:
                 criterion_scores.append(
                     CriterionScore(
@@ -342,6 +448,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                         False,
                         score.evidence if score else None,
                         score.confidence if score else None,
+                        kind=c.kind,
+                        inputs=inputs,
+                        assessors=assessors,
                     )
                 )
                 continue
@@ -384,6 +493,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                     clipped=clipped,
                     evidence=score.evidence if score else None,
                     confidence=score.confidence if score else None,
+                    kind=c.kind,
+                    inputs=inputs,
+                    assessors=assessors,
                 )
             )
         status_code = outcome.status[i]
@@ -407,13 +519,11 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
                 dimension_scores=dimension_scores,
                 method_scores=method_scores,
                 criteria=tuple(criterion_scores),
-                facts={
-                    f.id: (s.value if (s := candidate.scores.get(f.id)) is not None else None)
-                    for f in criteria.facts
-                },
+                facts={f.id: _fact_value(f, candidate, fit, i) for f in criteria.facts},
                 gates=tuple(gate_checks),
                 reasons=tuple(outcome.reasons.get(i, ())),
                 warnings=tuple(dict.fromkeys(cand_warnings)),
+                attention=_attention(criterion_scores),
             )
         )
     order = {c.id: i for i, c in enumerate(pool.candidates)}
@@ -442,4 +552,9 @@ def _assemble(pool: CandidatePool, problem: Problem, outcome: PipelineOutcome) -
         criterion_dimensions=dims,
         elicited=criteria.weighting is not None
         or any(d.weighting is not None for d in criteria.dimensions),
+        profile_name=pool.profile.name if pool.profile else None,
+        profile_path=pool.profile_path,
+        aggregation=criteria.assessors.aggregation,
+        disagreement_threshold=criteria.assessors.disagreement,
+        disagreements=_in_result_order(pool, results),
     )

@@ -85,5 +85,19 @@ CODES: dict[str, Code] = {
         Code("PF308", "weights changed but the criteria set's version did not (--against)"),
         Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
         Code("PF250", "data-driven (entropy, CRITIC) weights are all zero in a stage's field"),
+        Code("PF210", "a similarity criterion in a set that defines no culture dimensions"),
+        Code("PF211", "invalid synonyms map"),
+        Code("PF212", "culture tolerance larger than the span of the culture scale"),
+        Code("PF213", "culture dimension not defined by the criteria set"),
+        Code("PF214", "culture value outside the culture scale, or not a number"),
+        Code("PF215", "ratio against our own value that is zero, negative or missing"),
+        Code("PF216", "coverage criterion but our profile lists no needs"),
+        Code("PF217", "a name listed twice (after normalisation and synonyms), or empty"),
+        Code(
+            "PF218", "computed criteria without our profile, or a profile lacking a culture value"
+        ),
+        Code("PF219", "a score written for a computed criterion"),
+        Code("PF220", "empty assessor map, or assessors on a flag"),
+        Code("PF221", "profile reference cannot be resolved"),
     ]
 }

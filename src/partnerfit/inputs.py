@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnerfit.findings import Finding, InputError
 from partnerfit.loading import Document, load_document
-from partnerfit.models import Candidate, CandidatesFile, CriteriaSet
+from partnerfit.models import Candidate, CandidatesFile, CriteriaSet, Profile, ProfileFile
 from partnerfit.validation import (
     candidates_findings,
     criteria_findings,
     header_findings,
     schema_findings,
 )
+
+if TYPE_CHECKING:
+    from partnerfit.assessment import Disagreement
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,13 @@ class CandidatePool:
     `--criteria`; None when the set is inline."""
     criteria: CriteriaSet
     candidates: tuple[Candidate, ...]
+    """Candidates as given, except that assessor maps carry their aggregate as `value`."""
+    profile: Profile | None = None
+    """Our profile, compared by the computed criteria; None when the file gives none."""
+    profile_path: str | None = None
+    """The profile file as referenced; None when inline or absent."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Scores whose assessors differ by more than the set's disagreement threshold."""
     weighting_marks: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """Where each `weighting:` block was written: scope ("dimensions" or a dimension id) ->
     (path, line, col), for findings raised while scoring (data-driven weights)."""
@@ -48,13 +59,52 @@ def parse_criteria(doc: Document) -> CriteriaSet:
     return criteria
 
 
-def parse_inline_criteria(doc: Document) -> CriteriaSet:
-    """Validate the criteria set written inline under `criteria:` of a candidates file."""
-    inline = Document(doc.path, doc.data["criteria"])
-    prefix = ("criteria",)
+def inline_document(doc: Document, key: str) -> Document:
+    """The mapping under `key` of `doc` as a document of its own, with the same marks."""
+    inline = Document(doc.path, doc.data[key])
+    prefix = (key,)
     inline.marks = {loc[1:]: m for loc, m in doc.marks.items() if loc[:1] == prefix}
     inline.key_marks = {loc[1:]: m for loc, m in doc.key_marks.items() if loc[:1] == prefix}
-    return parse_criteria(inline)
+    return inline
+
+
+def parse_inline_criteria(doc: Document) -> CriteriaSet:
+    """Validate the criteria set written inline under `criteria:` of a candidates file."""
+    return parse_criteria(inline_document(doc, "criteria"))
+
+
+def _unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> InputError:
+    reason = "is a directory" if Path(resolved).is_dir() else "does not exist"
+    return InputError(
+        [doc.finding((key,), code, f"{key} file '{reference}' {reason} (resolved to {resolved})")]
+    )
+
+
+def load_profile(
+    parsed: CandidatesFile, doc: Document, criteria: CriteriaSet
+) -> tuple[Profile | None, str | None]:
+    """Our profile, inline or from its own file (resolved like the criteria reference)."""
+    from partnerfit.validation_relational import needs_profile_findings, profile_findings
+
+    if parsed.profile is None:
+        _raise_if(needs_profile_findings(criteria, doc))
+        return None, None
+    if isinstance(parsed.profile, dict):
+        profile_doc = inline_document(doc, "profile")
+        profile_path = None
+        profile, findings = schema_findings(profile_doc, Profile)
+    else:
+        profile_path = parsed.profile
+        resolved = resolve_reference(doc.path, parsed.profile)
+        if not Path(resolved).is_file():
+            raise _unresolved(doc, "profile", "PF221", parsed.profile, resolved)
+        profile_doc = load_document(Path(resolved), resolved)
+        _raise_if(header_findings(profile_doc, "profile"))
+        profile, findings = schema_findings(profile_doc, ProfileFile)
+    _raise_if(findings)
+    assert isinstance(profile, Profile)
+    _raise_if(profile_findings(profile, criteria, profile_doc))
+    return profile, profile_path
 
 
 def load_criteria(path: str | os.PathLike[str]) -> CriteriaSet:
@@ -92,27 +142,29 @@ def load_candidates(
         criteria_path = parsed.criteria
         resolved = resolve_reference(display, parsed.criteria)
         if not Path(resolved).is_file():
-            reason = "is a directory" if Path(resolved).is_dir() else "does not exist"
-            raise InputError(
-                [
-                    doc.finding(
-                        ("criteria",),
-                        "PF205",
-                        f"criteria file '{parsed.criteria}' {reason} (resolved to {resolved})",
-                    )
-                ]
-            )
+            raise _unresolved(doc, "criteria", "PF205", parsed.criteria, resolved)
         criteria_doc = load_document(Path(resolved), resolved)
         criteria_set = parse_criteria(criteria_doc)
-    _raise_if(candidates_findings(parsed, criteria_set, doc))
+    from partnerfit.assessment import aggregate_pool
+    from partnerfit.validation_relational import relational_candidate_findings
+
+    _raise_if(
+        candidates_findings(parsed, criteria_set, doc)
+        + relational_candidate_findings(parsed, criteria_set, doc)
+    )
     inline = criteria is None and isinstance(parsed.criteria, dict)
     base: tuple[str, ...] = ("criteria",) if inline else ()
+    profile, profile_path = load_profile(parsed, doc, criteria_set)
+    assessed = aggregate_pool(criteria_set, tuple(parsed.candidates))
     return CandidatePool(
         display,
         criteria_path,
         criteria_set,
-        tuple(parsed.candidates),
-        _weighting_marks(criteria_set, criteria_doc, base),
+        assessed.candidates,
+        profile=profile,
+        profile_path=profile_path,
+        disagreements=assessed.disagreements,
+        weighting_marks=_weighting_marks(criteria_set, criteria_doc, base),
     )
 
 

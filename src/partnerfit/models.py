@@ -16,8 +16,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
+    Tag,
     model_validator,
 )
 
@@ -131,7 +133,20 @@ Confidence = Annotated[
         | None,
     ),
 ]
-CriterionKind = Literal["rating", "measure", "flag"]
+CriterionKind = Literal[
+    "rating",
+    "measure",
+    "flag",
+    "coverage",
+    "overlap",
+    "alignment",
+    "similarity",
+    "ratio",
+    "balance",
+]
+COMPUTED_KINDS = ("coverage", "overlap", "alignment", "similarity", "ratio", "balance")
+"""Criterion kinds computed from our profile and the candidate's facts (docs/relational-fit.md)."""
+Aggregation = Literal["median", "mean", "min"]
 Direction = Literal["benefit", "cost"]
 MissingPolicy = Literal["exclude", "worst", "skip"]
 AllianceType = Literal[
@@ -192,7 +207,41 @@ def _positive(value: float) -> float:
     return value
 
 
+def _band(bounds: tuple[float, float]) -> tuple[float, float]:
+    if not 0 < bounds[0] <= bounds[1]:
+        raise ValueError(
+            f"band must be [lo, hi] with 0 < lo <= hi, got [{bounds[0]:g}, {bounds[1]:g}]"
+        )
+    return bounds
+
+
+def _above_one(value: float) -> float:
+    if value <= 1:
+        raise ValueError(f"falloff must be above 1, got {value:g}")
+    return value
+
+
+def _non_negative(value: float) -> float:
+    if value < 0:
+        raise ValueError(f"expected a number >= 0, got {value:g}")
+    return value
+
+
+def _list_or_mapping(value: Any) -> str:
+    # One branch per shape, so a bad value gets the errors of its own shape only (a plain
+    # union would also report "expected a list" for a bad mapping). The tags start with
+    # "<" so that validation.schema_findings leaves them out of the location.
+    return "<mapping>" if isinstance(value, dict) else "<list>"
+
+
+def _list_or_text(value: Any) -> str:
+    return "<list>" if isinstance(value, list) else "<text>"
+
+
 UnitInterval = Annotated[Number, AfterValidator(_unit_interval)]
+Band = Annotated[tuple[Number, Number], AfterValidator(_band)]
+Falloff = Annotated[Number, AfterValidator(_above_one)]
+NonNegative = Annotated[Number, AfterValidator(_non_negative)]
 PositiveNumber = Annotated[Number, AfterValidator(_positive)]
 
 
@@ -328,11 +377,17 @@ class Measured(Model):
     )
     kind: CriterionKind = Field(
         "rating",
-        description="rating: a judgement on the scale; measure: a numeric fact; flag: true/false.",
+        description=(
+            "rating: a judgement on the scale; measure: a numeric fact; flag: true/false; "
+            "coverage, overlap, alignment, similarity, ratio, balance: computed 0..100 from "
+            "our profile and the candidate's facts."
+        ),
         examples=["measure"],
     )
     direction: Direction = Field(
-        "benefit", description="benefit: more is better; cost: less is better.", examples=["cost"]
+        "benefit",
+        description="benefit: more is better; cost: less is better (overlap defaults to cost).",
+        examples=["cost"],
     )
     scale: Scale | None = Field(
         None,
@@ -363,6 +418,28 @@ class Measured(Model):
         ),
         examples=["worst"],
     )
+    of: Id | None = Field(
+        None,
+        description="ratio: the financial fact compared (ours and the candidate's).",
+        examples=["revenue"],
+    )
+    band: Band | None = Field(
+        None,
+        description="ratio: preferred band [lo, hi] of candidate / ours (default [0.5, 2]).",
+        examples=[[0.5, 4]],
+    )
+    falloff: Falloff | None = Field(
+        None,
+        description="ratio: factor beyond the band edge where the score reaches 0 (default 10).",
+        examples=[10],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _overlap_is_a_cost(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("kind") == "overlap" and "direction" not in data:
+            return {**data, "direction": "cost"}
+        return data
 
     @model_validator(mode="after")
     def _kind_specific(self) -> Measured:
@@ -370,7 +447,17 @@ class Measured(Model):
             raise ValueError(f"scale and guide apply to ratings only, not to a {self.kind}")
         if self.kind != "measure" and self.bounds is not None:
             raise ValueError(f"bounds apply to measures only, not to a {self.kind}")
+        if self.kind != "ratio":
+            given = [k for k in ("of", "band", "falloff") if getattr(self, k) is not None]
+            if given:
+                raise ValueError(f"{', '.join(given)} apply to ratio only, not to a {self.kind}")
+        elif self.of is None:
+            raise ValueError("a ratio needs of: the financial fact compared, e.g. of: revenue")
         return self
+
+    @property
+    def computed(self) -> bool:
+        return self.kind in COMPUTED_KINDS
 
     @property
     def label(self) -> str:
@@ -564,6 +651,59 @@ class Stage(Model):
         return said or not self.gates
 
 
+class CultureDimension(Model):
+    """One named dimension of the culture profiles (e.g. decision speed)."""
+
+    id: Id = Field(
+        description="Dimension id, the key in culture profiles.", examples=["decision_speed"]
+    )
+    name: Text | None = Field(None, description="Human-readable name.", examples=["Decision speed"])
+    description: Text | None = Field(
+        None,
+        description="What low and high values mean.",
+        examples=["1: decisions take quarters and committees; 5: days, by one owner"],
+    )
+    weight: Weight = Field(
+        1.0, description="Relative weight in similarity (positive).", examples=[2]
+    )
+    tolerance: NonNegative = Field(
+        0.0,
+        description="A difference up to this costs nothing (scale points, at most the span).",
+        examples=[0.5],
+    )
+
+
+class Culture(Model):
+    """The culture dimensions and the scale both profiles are rated on."""
+
+    scale: Scale | None = Field(
+        None,
+        description="Scale of every culture dimension (default: the set's scale).",
+        examples=[{"min": 1, "max": 5}],
+    )
+    dimensions: list[CultureDimension] = Field(
+        min_length=1,
+        description="The named dimensions.",
+        examples=[[{"id": "decision_speed", "weight": 2, "tolerance": 0.5}, {"id": "hierarchy"}]],
+    )
+
+
+class Assessors(Model):
+    """How several assessors' scores of one criterion are combined."""
+
+    aggregation: Aggregation = Field(
+        "median", description="median, mean or min of the assessors' scores.", examples=["mean"]
+    )
+    disagreement: NonNegative = Field(
+        1.0,
+        description=(
+            "Flag a score whose assessors differ by more than this (max - min, in the "
+            "criterion's own units)."
+        ),
+        examples=[1.5],
+    )
+
+
 def _default_stages() -> list[Stage]:
     return [Stage(id="score", method="weighted_sum")]
 
@@ -617,6 +757,27 @@ class CriteriaSet(Model):
             ]
         ],
     )
+    culture: Culture | None = Field(
+        None,
+        description="Culture dimensions and their scale, compared by similarity criteria.",
+        examples=[{"scale": {"min": 1, "max": 5}, "dimensions": [{"id": "decision_speed"}]}],
+    )
+    synonyms: dict[
+        Text,
+        Annotated[
+            Annotated[list[Text], Tag("<list>")] | Annotated[Text, Tag("<text>")],
+            Discriminator(_list_or_text),
+        ],
+    ] = Field(
+        default_factory=dict,
+        description="Capability and objective names that count as one: {canonical: [aliases]}.",
+        examples=[{"regulatory affairs": ["reg-affairs", "ra"]}],
+    )
+    assessors: Assessors = Field(
+        default_factory=lambda: Assessors(),
+        description="How the scores of several assessors are combined and compared.",
+        examples=[{"aggregation": "median", "disagreement": 1.5}],
+    )
 
     def criteria(self) -> list[Criterion]:
         return [c for d in self.dimensions for c in d.criteria]
@@ -629,6 +790,9 @@ class CriteriaSet(Model):
 
     def scale_of(self, item: Measured) -> Scale:
         return item.scale or self.scale
+
+    def culture_scale(self) -> Scale:
+        return (self.culture.scale if self.culture else None) or self.scale
 
 
 class Score(Model):
@@ -651,11 +815,88 @@ class Score(Model):
     confidence: Confidence = Field(
         None, description="low, medium, high, or a number in 0..1.", examples=["high", 0.8]
     )
+    by: dict[Id, Number] | None = Field(
+        None,
+        description=(
+            "Scores of several assessors, {assessor: value}; the value used is their "
+            "aggregate (the set's assessors.aggregation)."
+        ),
+        examples=[{"analyst-a": 4, "analyst-b": 2}],
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _bare_value(cls, data: Any) -> Any:
         return data if isinstance(data, dict) else {"value": data}
+
+    @model_validator(mode="after")
+    def _value_or_assessors(self) -> Score:
+        if self.by is not None and self.value is not None:
+            raise ValueError("give either value or by (several assessors), not both")
+        return self
+
+
+class LedgerItem(Model):
+    """One item of a proposal's ledger: a contribution and its estimated value."""
+
+    item: Text = Field(description="What is contributed.", examples=["local distribution network"])
+    value: NonNegative = Field(
+        description="Estimated value or weight (>= 0, one unit per file).", examples=[3]
+    )
+    evidence: Text | None = Field(
+        None, description="Where the estimate comes from.", examples=["term sheet draft, s. 4"]
+    )
+
+
+class Proposal(Model):
+    """Both ledgers of the exchange a candidate proposes."""
+
+    we_give: list[LedgerItem] = Field(
+        default_factory=list,
+        description="What we contribute (what the candidate receives).",
+        examples=[[{"item": "probe supply at transfer price", "value": 3}]],
+    )
+    we_receive: list[LedgerItem] = Field(
+        default_factory=list,
+        description="What we receive (what the candidate contributes).",
+        examples=[[{"item": "local distribution network", "value": 3}]],
+    )
+
+
+class Profile(Model):
+    """Our own organisation, the side every relational criterion compares against."""
+
+    name: Text | None = Field(None, description="Our organisation's name.")
+    description: Text | None = Field(None, description="Notes on our side.")
+    needs: Annotated[
+        Annotated[dict[Text, Weight], Tag("<mapping>")] | Annotated[list[Text], Tag("<list>")],
+        Discriminator(_list_or_mapping),
+    ] = Field(
+        default_factory=list,
+        description="Capabilities we lack: a list, or {name: importance} (importance > 0).",
+    )
+    strengths: list[Text] = Field(default_factory=list, description="Capabilities we already have.")
+    objectives: list[Text] = Field(
+        default_factory=list, description="Our declared objectives for the alliance."
+    )
+    culture: dict[Id, Number] = Field(
+        default_factory=dict, description="Our culture profile: a value per culture dimension."
+    )
+    financials: dict[Id, Number] = Field(
+        default_factory=dict, description="Our financial facts (revenue, headcount...)."
+    )
+
+    def need_importance(self) -> dict[str, float]:
+        if isinstance(self.needs, dict):
+            return dict(self.needs)
+        return dict.fromkeys(self.needs, 1.0)
+
+
+class ProfileFile(Profile):
+    """A profile in a file of its own, referenced from candidates files."""
+
+    partnerfit: Literal[1] = Field(description="File format version.")
+    kind: Literal["profile"] = Field(description="File kind.")
 
 
 class Candidate(Model):
@@ -690,6 +931,41 @@ class Candidate(Model):
             }
         ],
     )
+    capabilities: list[Text] | None = Field(
+        None,
+        description="What the candidate brings (names, matched against our needs).",
+        examples=[["hospital distribution", "field service"]],
+    )
+    objectives: list[Text] | None = Field(
+        None,
+        description="The candidate's declared objectives for the alliance.",
+        examples=[["market access in apac", "recurring revenue"]],
+    )
+    culture: dict[Id, Score] | None = Field(
+        None,
+        description="Culture profile: a score per culture dimension of the criteria set.",
+        examples=[{"decision_speed": 4, "hierarchy": {"value": 3, "confidence": "low"}}],
+    )
+    financials: dict[Id, Score] | None = Field(
+        None,
+        description="Financial facts (revenue, headcount...), compared by ratio criteria.",
+        examples=[{"revenue": 310, "headcount": 900}],
+    )
+    attributes: dict[Text, Any] = Field(
+        default_factory=dict,
+        description="Free attributes, kept but never scored.",
+        examples=[{"hq": "Singapore", "founded": 1998}],
+    )
+    proposal: Proposal | None = Field(
+        None,
+        description="The exchange on offer: what each side gives, scored by balance.",
+        examples=[
+            {
+                "we_give": [{"item": "probe supply", "value": 3}],
+                "we_receive": [{"item": "distribution", "value": 2}],
+            }
+        ],
+    )
 
     @property
     def label(self) -> str:
@@ -699,6 +975,13 @@ class Candidate(Model):
 def as_criteria_reference(value: Any) -> str | dict[str, Any]:
     """A path (text) or an inline criteria set (a mapping, validated on its own later)."""
     if isinstance(value, dict):
+        return value
+    return as_text(value)
+
+
+def as_profile_reference(value: Any) -> str | dict[str, Any] | None:
+    """A path (text) or an inline profile (a mapping, validated on its own later)."""
+    if value is None or isinstance(value, dict):
         return value
     return as_text(value)
 
@@ -730,4 +1013,13 @@ class CandidatesFile(Model):
                 }
             ]
         ],
+    )
+    profile: Annotated[
+        str | dict[str, Any] | None,
+        PlainValidator(as_profile_reference, json_schema_input_type=str | dict[str, Any]),
+    ] = Field(
+        None,
+        description="Our profile: a path (relative to this file) of a kind: profile file, "
+        "or the profile inline.",
+        examples=["profile.yaml"],
     )

@@ -4,6 +4,10 @@
 describe it for `partnerfit schema result` and `schemas/result.schema.json`, and a
 test validates real output against that schema, so the two cannot drift apart
 unnoticed. Keys and order follow docs/output.md. Not used at run time by `score`.
+
+The `inputs` of a computed criterion is one of the shapes below, one per kind (or the
+`*_given: false` marker when the candidate gave no facts for it); the kind itself is in
+the criterion's `kind`, beside it.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from partnerfit.models import Aggregation, CriterionKind
 
 Number = float
 RawValue = bool | float | None
@@ -114,6 +120,161 @@ class StageResult(_Model):
     )
 
 
+class CoverageInputs(_Model):
+    """`coverage`: which of our needs the candidate's capabilities cover."""
+
+    covered: list[str] = Field(
+        description="Our needs they cover, spelled as in our profile.",
+        examples=[["hospital distribution", "field service"]],
+    )
+    missed: list[str] = Field(
+        description="Our needs they do not cover.", examples=[["public tenders"]]
+    )
+    unknown: list[str] = Field(
+        description="Their capabilities, as written, matching none of our names.",
+        examples=[["reimbursement dossiers"]],
+    )
+
+
+class OverlapInputs(_Model):
+    """`overlap`: which of our strengths the candidate also has."""
+
+    overlapping: list[str] = Field(
+        description="Our strengths they also have, spelled as in our profile.",
+        examples=[["imaging software"]],
+    )
+    capabilities: int = Field(
+        description="How many capabilities they list (the denominator).", examples=[5]
+    )
+    unknown: list[str] = Field(
+        description="Their capabilities, as written, matching none of our names.",
+        examples=[["reimbursement dossiers"]],
+    )
+
+
+class CapabilitiesNotGiven(_Model):
+    """`coverage` or `overlap` of a candidate that lists no capabilities."""
+
+    capabilities_given: Literal[False] = Field(
+        description="The candidate lists no capabilities.", examples=[False]
+    )
+
+
+class AlignmentInputs(_Model):
+    """`alignment`: the objectives shared with the candidate (Jaccard)."""
+
+    shared: list[str] = Field(
+        description="Our objectives they share, spelled as in our profile.",
+        examples=[["market access in apac"]],
+    )
+    union: int = Field(description="Size of the union (the Jaccard denominator).", examples=[4])
+    unknown: list[str] = Field(
+        description="Their objectives, as written, matching none of our names.",
+        examples=[["grow exports"]],
+    )
+
+
+class ObjectivesNotGiven(_Model):
+    """`alignment` of a candidate that states no objectives."""
+
+    objectives_given: Literal[False] = Field(
+        description="The candidate states no objectives.", examples=[False]
+    )
+
+
+class CultureGap(_Model):
+    """One culture dimension compared."""
+
+    ours: Number = Field(description="Our value on the dimension's scale.", examples=[4.0])
+    theirs: Number | None = Field(
+        description="Their value, or null when missing.", examples=[3.5, None]
+    )
+    gap: Number | None = Field(
+        description="Normalised gap 0..1 after tolerance; null where theirs is missing.",
+        examples=[0.0, 0.25],
+    )
+
+
+class SimilarityInputs(_Model):
+    """`similarity`: our culture against theirs, dimension by dimension."""
+
+    dimensions: dict[str, CultureGap] = Field(
+        description="Culture dimension id -> the comparison.",
+        examples=[{"decision_speed": {"ours": 4.0, "theirs": 3.5, "gap": 0.0}}],
+    )
+
+
+class RatioInputs(_Model):
+    """`ratio`: their financial fact over ours, against a band."""
+
+    of: str = Field(description="The financial fact compared.", examples=["revenue"])
+    ours: Number = Field(description="Our value, from our profile.", examples=[140.0])
+    theirs: Number | None = Field(
+        description="Their value, or null when missing.", examples=[310.0, None]
+    )
+    ratio: Number | None = Field(
+        description="theirs / ours, or null when missing.", examples=[2.214286]
+    )
+    band: list[Number] = Field(
+        description="[low, high]: ratios inside score 100.",
+        examples=[[0.5, 4.0]],
+        min_length=2,
+        max_length=2,
+    )
+    falloff: Number = Field(
+        description="Factor beyond the band at which the score reaches 0.", examples=[10.0]
+    )
+    position: Literal["below", "inside", "above"] | None = Field(
+        description="Where the ratio lies against the band; null when missing.",
+        examples=["inside"],
+    )
+
+
+class LedgerItem(_Model):
+    """One item of a proposal's ledger."""
+
+    item: str = Field(description="What is given.", examples=["exclusivity in Japan and Korea"])
+    value: Number = Field(description="Its value, as written.", examples=[2.0])
+
+
+class BalanceInputs(_Model):
+    """`balance`: what each side of the proposal gives."""
+
+    we_give: list[LedgerItem] = Field(
+        description="What we give.", examples=[[{"item": "training and demo units", "value": 0.5}]]
+    )
+    we_receive: list[LedgerItem] = Field(
+        description="What we receive.", examples=[[{"item": "stock held in Japan", "value": 1.0}]]
+    )
+    we_give_total: Number = Field(description="Sum of what we give.", examples=[2.5])
+    we_receive_total: Number = Field(description="Sum of what we receive.", examples=[2.2])
+    leans: Literal["us", "them", "even"] = Field(
+        description="`us` when we receive more, `them` when we give more, else `even`.",
+        examples=["them"],
+    )
+
+
+class ProposalNotGiven(_Model):
+    """`balance` of a candidate with no proposal."""
+
+    proposal_given: Literal[False] = Field(
+        description="The candidate has no proposal.", examples=[False]
+    )
+
+
+ComputedInputs = (
+    CoverageInputs
+    | OverlapInputs
+    | CapabilitiesNotGiven
+    | AlignmentInputs
+    | ObjectivesNotGiven
+    | SimilarityInputs
+    | RatioInputs
+    | BalanceInputs
+    | ProposalNotGiven
+)
+
+
 class CriterionResult(_Model):
     """One criterion of a candidate, from the last stage that scored it for this candidate."""
 
@@ -133,9 +294,25 @@ class CriterionResult(_Model):
         description="How the value was used.", examples=["scored"]
     )
     clipped: bool = Field(description="The value was clipped to the bounds.", examples=[False])
-    evidence: str | None = Field(description="As given in the score.", examples=["FY2024 report"])
+    evidence: str | None = Field(
+        description="As given in the score (for a ratio, in the financial fact).",
+        examples=["FY2024 report"],
+    )
     confidence: Literal["low", "medium", "high"] | Number | None = Field(
-        description="As given in the score.", examples=["high", 0.8]
+        description="As given in the score (for a ratio, in the financial fact).",
+        examples=["high", 0.8],
+    )
+    kind: CriterionKind = Field(
+        description="`rating`, `measure`, `flag` or a computed kind.",
+        examples=["rating", "coverage"],
+    )
+    assessors: dict[str, Number] | None = Field(
+        description="Assessor -> value when several scored it (`raw` is their aggregate).",
+        examples=[{"ana": 5.0, "ben": 3.0}, None],
+    )
+    inputs: ComputedInputs | None = Field(
+        description="Computed kinds: what the score was computed from; null for rated ones.",
+        examples=[{"shared": ["market access in apac"], "union": 4, "unknown": []}, None],
     )
 
 
@@ -163,6 +340,18 @@ class ReasonResult(_Model):
         examples=["not shortlisted: rank 6 of 9, shortlist keeps the top 5"],
     )
     criteria: list[str] = Field(description="Criteria concerned.", examples=[["goals"]])
+
+
+class Attention(_Model):
+    """The judged scores of a candidate to check: low confidence or no evidence."""
+
+    low_confidence: list[str] = Field(
+        description="Criteria scored with a confidence below 0.5.", examples=[["market_access"]]
+    )
+    no_evidence: list[str] = Field(
+        description="Criteria scored without evidence.", examples=[["delivery_capacity"]]
+    )
+    judged: int = Field(description="How many judged scores were checked.", examples=[15])
 
 
 class CandidateResult(_Model):
@@ -199,6 +388,49 @@ class CandidateResult(_Model):
         description="Clipped values, skipped or worst-filled scores.",
         examples=[["'alliance_experience_years' value 25 lies outside its bounds [0, 15]"]],
     )
+    attention: Attention | None = Field(
+        description="Judged scores to check; null when none was scored.",
+        examples=[{"low_confidence": [], "no_evidence": ["delivery_capacity"], "judged": 15}],
+    )
+
+
+class ProfileRef(_Model):
+    """Our organisation's profile, which computed criteria compare candidates with."""
+
+    name: str | None = Field(
+        description="The profile's name; null without a profile.",
+        examples=["Arvalen Medical GmbH", None],
+    )
+    path: str | None = Field(
+        description="The profile file as referenced; null when inline or absent.",
+        examples=["profile.yaml", None],
+    )
+
+
+class AssessorPolicy(_Model):
+    """How the scores of several assessors are combined."""
+
+    aggregation: Aggregation = Field(
+        description="How assessors' values are combined into the one used.", examples=["median"]
+    )
+    disagreement: Number = Field(
+        description="Spread (max - min) above which assessors disagree.", examples=[1.0]
+    )
+
+
+class DisagreementResult(_Model):
+    """A score whose assessors differ by more than the threshold."""
+
+    candidate: str = Field(description="Candidate id.", examples=["sahyadri"])
+    criterion: str = Field(
+        description="A criterion or fact id, `culture.<dimension>` or `financials.<fact>`.",
+        examples=["partner_commitment", "culture.hierarchy"],
+    )
+    scores: dict[str, Number] = Field(
+        description="Assessor -> value.", examples=[{"ana": 5.0, "ben": 3.0}]
+    )
+    aggregate: Number = Field(description="The value used.", examples=[4.0])
+    spread: Number = Field(description="max - min of the assessors' values.", examples=[2.0])
 
 
 class ScoreResult(_Model):
@@ -213,7 +445,13 @@ class ScoreResult(_Model):
         description="The candidates file as given.",
         examples=["examples/apac-medtech-entry/candidates.yaml"],
     )
+    profile: ProfileRef = Field(description="Our profile.")
+    assessors: AssessorPolicy = Field(description="The set's policy for several assessors.")
     weighting: list[Derivation] = Field(description="Static weight derivations.", examples=[[]])
     stages: list[StageResult] = Field(description="One entry per stage, in order.")
     candidates: list[CandidateResult] = Field(description="Ranked first, then the others.")
+    disagreements: list[DisagreementResult] = Field(
+        description="Scores whose assessors disagree, in the order of candidates, then criteria.",
+        examples=[[]],
+    )
     warnings: list[str] = Field(description="Warnings about the whole run.", examples=[[]])

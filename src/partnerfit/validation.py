@@ -18,9 +18,13 @@ from pydantic import BaseModel, ValidationError
 
 from partnerfit.findings import Finding
 from partnerfit.loading import Document, Loc
-from partnerfit.models import FORMAT_VERSION, CandidatesFile, CriteriaSet
+from partnerfit.models import FORMAT_VERSION, CandidatesFile, CriteriaSet, ProfileFile
 
-KINDS: dict[str, type[BaseModel]] = {"criteria": CriteriaSet, "candidates": CandidatesFile}
+KINDS: dict[str, type[BaseModel]] = {
+    "criteria": CriteriaSet,
+    "candidates": CandidatesFile,
+    "profile": ProfileFile,
+}
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -265,9 +269,11 @@ def criteria_findings(criteria: CriteriaSet, doc: Document, base: Loc = ()) -> l
                     )
                 )
     from partnerfit.validation_methods import method_findings, weighting_findings
+    from partnerfit.validation_relational import relational_set_findings
 
     out.extend(weighting_findings(criteria, doc, base))
     out.extend(method_findings(criteria, doc, base))
+    out.extend(relational_set_findings(criteria, doc, base))
     if not any(stage.scores for stage in criteria.stages):
         out.append(
             doc.finding(

@@ -279,19 +279,22 @@ def _method_totals(
     same bounds) are scored together, vectorised over samples and candidates
     (`batched_methods`); with per-sample scores, one sample at a time."""
     from partnerfit.engine.batched_methods import method_scores, method_scores_per_sample
+    from partnerfit.engine.methods import method_values
+    from partnerfit.engine.problem import COMPUTED
 
     s, n = active.shape
     totals = np.full((s, n), np.nan)
     columns = sp.columns
     preferences = [problem.preferences[c] if problem.preferences else None for c in columns]
     ids = [problem.item_ids[c] for c in columns]
+    computed = problem.kind[columns] == COMPUTED
 
     def raw_values(rows: IntArray, t: int) -> FloatArray:
         xs = x[rows] if x.ndim == 2 else x[t, rows]
         raw = np.clip(xs, low[t], high[t])
         worst = np.where(sp.benefit, low[t], high[t])
         result: FloatArray = np.where(sp.worst_filled[rows], worst, raw)
-        return result
+        return method_values(sp.stage.scoring_method, result, computed)
 
     if x.ndim == 2:
         fields, which = np.unique(active, axis=0, return_inverse=True)
@@ -318,7 +321,11 @@ def _method_totals(
             continue
         raw = np.clip(x[np.ix_(samples, rows)], low[samples, None, :], high[samples, None, :])
         worst = np.where(sp.benefit, low[samples], high[samples])[:, None, :]
-        raw = np.where(sp.worst_filled[rows][None, :, :], worst, raw)
+        raw = method_values(
+            sp.stage.scoring_method,
+            np.where(sp.worst_filled[rows][None, :, :], worst, raw),
+            computed,
+        )
         totals[np.ix_(samples, rows)] = method_scores_per_sample(
             sp.stage, raw, effective[samples], sp.benefit, preferences, ids
         )

@@ -44,6 +44,16 @@ class MethodOutcome:
     warnings: tuple[str, ...] = ()
 
 
+def method_values(method: str, raw: FloatArray, computed: BoolArray) -> FloatArray:
+    """The raw values a method reads. Ratios of values need values > 0, so under the
+    weighted product computed 0..100 scores enter on 1..101, as ratings never reach 0
+    (docs/relational-fit.md); `computed` marks those columns (the last axis of `raw`)."""
+    if method != "weighted_product" or not computed.any():
+        return raw
+    shifted: FloatArray = raw + computed
+    return shifted
+
+
 def run_method(
     stage: Stage,
     raw: FloatArray,

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from partnerfit.engine.methods import MethodOutcome, run_method
-from partnerfit.engine.problem import EXCLUDE, FLAG, MEASURE, WORST, Problem
+from partnerfit.engine.methods import MethodOutcome, method_values, run_method
+from partnerfit.engine.problem import COMPUTED, EXCLUDE, FLAG, MEASURE, WORST, Problem
 from partnerfit.engine.scoring import (
     BoolArray,
     FloatArray,
@@ -324,6 +324,7 @@ def _score_stage(
         raw = np.clip(values[rows], low, high)
         worst = np.where(problem.benefit[columns], low, high)
         raw = np.where(worst_filled[rows], worst, raw)
+        raw = method_values(stage.scoring_method, raw, problem.kind[columns] == COMPUTED)
         method_outcome = run_method(
             stage,
             raw,

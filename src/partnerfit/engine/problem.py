@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,10 +14,14 @@ from partnerfit.models import Candidate, CriteriaSet, Preference
 if TYPE_CHECKING:
     from partnerfit.weights import Derivation
 
-RATING, MEASURE, FLAG = 0, 1, 2
+RATING, MEASURE, FLAG, COMPUTED = 0, 1, 2, 3
 EXCLUDE, WORST, SKIP = 0, 1, 2
 
 _KIND = {"rating": RATING, "measure": MEASURE, "flag": FLAG}
+# Computed criteria (coverage, similarity, ratio...) are 0..100 scores: columns with fixed
+# bounds [0, 100], so gates, methods and shortlists treat them like ratings. Their own kind
+# code spares them the clipping check of bounded measures: the formulas stay within 0..100.
+_COMPUTED_BOUNDS = (0.0, 100.0)
 _MISSING = {"exclude": EXCLUDE, "worst": WORST, "skip": SKIP}
 
 
@@ -54,7 +59,14 @@ class Problem:
         return self.item_ids.index(item_id)
 
     @classmethod
-    def build(cls, criteria: CriteriaSet, candidates: tuple[Candidate, ...]) -> Problem:
+    def build(
+        cls,
+        criteria: CriteriaSet,
+        candidates: tuple[Candidate, ...],
+        computed: Mapping[str, FloatArray] | None = None,
+    ) -> Problem:
+        """Compile the set and candidates; `computed` holds the computed criteria's
+        scores by id (`partnerfit.engine.fit.compute_fit`)."""
         items = [*criteria.criteria(), *criteria.facts]
         n, p = len(candidates), len(items)
         values = np.full((n, p), np.nan)
@@ -63,10 +75,14 @@ class Problem:
             for key, score in candidate.scores.items():
                 if score.value is not None:
                     values[i, index[key]] = float(score.value)
+        for key, column in (computed or {}).items():
+            values[:, index[key]] = column
         low = np.full(p, np.nan)
         high = np.full(p, np.nan)
         for j, item in enumerate(items):
-            if item.kind == "rating":
+            if item.computed:
+                low[j], high[j] = _COMPUTED_BOUNDS
+            elif item.kind == "rating":
                 scale = criteria.scale_of(item)
                 low[j], high[j] = scale.min, scale.max
             elif item.kind == "flag":
@@ -79,7 +95,7 @@ class Problem:
             candidate_ids=tuple(c.id for c in candidates),
             item_ids=tuple(item.id for item in items),
             values=values,
-            kind=np.array([_KIND[item.kind] for item in items], dtype=np.int64),
+            kind=np.array([_KIND.get(item.kind, COMPUTED) for item in items], dtype=np.int64),
             benefit=np.array([item.direction == "benefit" for item in items], dtype=bool),
             low=low,
             high=high,

@@ -5,17 +5,21 @@ so "Regulatory Affairs", "regulatory-affairs" and "reg_affairs" must meet in
 one column.  Matching is exact after normalisation and synonym mapping: no
 fuzzy matching, because a fuzzy match would silently score a typo.  Instead,
 names outside the vocabulary are returned so the caller can report them.
+
+Normalisation and vocabularies are plain Python, so validating names (as the
+loader does) does not import numpy; only the encoders import it.
 """
+
+from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
-
-from partnerfit.relational._arrays import BoolArray, FloatArray
+if TYPE_CHECKING:
+    from partnerfit.relational._arrays import BoolArray, FloatArray
 
 # Runs of whitespace, hyphens, underscores and Unicode dashes (U+2010..U+2015,
 # which word processors substitute for "-") all separate words the same way.
@@ -230,6 +234,8 @@ def incidence(
             if len(columns) != len(entries)
             else ()
         )
+    import numpy as np
+
     matrix = np.zeros((len(lists_of_names), len(vocabulary)), dtype=np.bool_)
     row_positions = np.repeat(np.arange(len(columns_per_row)), columns_per_row)
     matrix[row_positions, np.asarray(column_positions, dtype=np.intp)] = True
@@ -264,6 +270,8 @@ def weight_vector(weights: Mapping[str, float], vocabulary: Vocabulary) -> Weigh
     the formula using them validates their range.
     """
     encoded = incidence([list(weights)], vocabulary, row_labels=["our weights"])
+    import numpy as np
+
     vector = np.zeros(len(vocabulary), dtype=np.float64)
     for raw, weight in weights.items():
         column = vocabulary.index(raw)

@@ -96,6 +96,16 @@ class AlignmentResult:
 # Speed notes (100k candidates): np.take gathers columns ~3x faster than fancy
 # indexing, einsum multiplies bools by floats without materialising a float
 # copy, and summing bytes into uint16 is ~3x faster than count_nonzero(axis=1).
+def _columns(matrix: BoolArray, indices: IndexArray) -> BoolArray:
+    """``matrix[:, indices]``: a view when the indices are one contiguous run (callers
+    that list our names first get it), which halves the time of what follows."""
+    if indices.size and indices[-1] - indices[0] == indices.size - 1:
+        view: BoolArray = matrix[:, indices[0] : indices[-1] + 1]
+        return view
+    taken: BoolArray = np.take(matrix, indices, axis=1)
+    return taken
+
+
 def _row_dot(matrix: BoolArray, weights: FloatArray) -> FloatArray:
     """``matrix @ weights`` per row, for a bool matrix and float weights."""
     result: FloatArray = np.einsum("ij,j->i", matrix, weights)
@@ -129,7 +139,7 @@ def coverage(candidate_capabilities: ArrayLike, need_importance: ArrayLike) -> C
         raise ValueError("coverage needs at least one need with importance > 0")
     weights = importance[need_indices]
     # Slice to the need columns first: 50 needs, not the whole vocabulary, get multiplied.
-    covered = np.take(capabilities, need_indices, axis=1)
+    covered = _columns(capabilities, need_indices)
     achieved = _row_dot(covered, weights)
     total = np.full(achieved.shape, weights.sum())
     scores = percent_of(achieved, total, when_empty=0.0)
@@ -148,8 +158,8 @@ def overlap(candidate_capabilities: ArrayLike, our_strengths: ArrayLike) -> Over
     capabilities = as_bool_matrix(candidate_capabilities, "candidate_capabilities")
     strengths = as_bool_vector(our_strengths, "our_strengths", capabilities.shape[1])
     strength_indices = np.flatnonzero(strengths)
-    overlapping = np.take(capabilities, strength_indices, axis=1)
-    shared = np.count_nonzero(overlapping, axis=1)
+    overlapping = _columns(capabilities, strength_indices)
+    shared = _row_counts(overlapping)
     capability_counts = _row_counts(capabilities)
     scores = percent_of(
         shared.astype(np.float64),
@@ -172,8 +182,8 @@ def alignment(candidate_objectives: ArrayLike, our_objectives: ArrayLike) -> Ali
     objectives = as_bool_matrix(candidate_objectives, "candidate_objectives")
     ours = as_bool_vector(our_objectives, "our_objectives", objectives.shape[1])
     objective_indices = np.flatnonzero(ours)
-    shared = np.take(objectives, objective_indices, axis=1)
-    intersection = np.count_nonzero(shared, axis=1)
+    shared = _columns(objectives, objective_indices)
+    intersection = _row_counts(shared)
     union_sizes = _row_counts(objectives) + objective_indices.size - intersection
     scores = percent_of(
         intersection.astype(np.float64),

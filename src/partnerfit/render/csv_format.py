@@ -34,6 +34,7 @@ def render(evaluation: Evaluation) -> str:
     header = [
         "rank", "id", "name", "type", "status", "stage", "total",
         *evaluation.dimension_ids, *criteria_ids, *fact_ids,
+        *[f"{k}.{part}" for k in criteria_ids for part in ("confidence", "evidence")],
     ]  # fmt: skip
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -44,5 +45,6 @@ def render(evaluation: Evaluation) -> str:
         row += [c.dimension_scores.get(d) for d in evaluation.dimension_ids]
         row += [raw.get(k) for k in criteria_ids]
         row += [c.facts.get(k) for k in fact_ids]
+        row += [v for s in c.criteria for v in (s.confidence, s.evidence)]
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from partnerfit import __version__
+from partnerfit.assessment import Disagreement
 from partnerfit.engine.scoring import PRECISION
 from partnerfit.evaluation import CandidateResult, Evaluation, StageSummary
 from partnerfit.weights import Derivation
@@ -84,6 +85,9 @@ def _candidate(c: CandidateResult) -> dict[str, Any]:
                 "clipped": s.clipped,
                 "evidence": s.evidence,
                 "confidence": s.confidence,
+                "kind": s.kind,
+                "assessors": s.assessors,
+                "inputs": _plain(s.inputs),
             }
             for s in c.criteria
         },
@@ -103,6 +107,23 @@ def _candidate(c: CandidateResult) -> dict[str, Any]:
             for r in c.reasons
         ],
         "warnings": list(c.warnings),
+        "attention": None
+        if c.attention is None
+        else {
+            "low_confidence": list(c.attention.low_confidence),
+            "no_evidence": list(c.attention.no_evidence),
+            "judged": c.attention.judged,
+        },
+    }
+
+
+def _disagreement(d: Disagreement) -> dict[str, Any]:
+    return {
+        "candidate": d.candidate,
+        "criterion": d.criterion,
+        "scores": _plain(d.scores),
+        "aggregate": _plain(d.aggregate),
+        "spread": _plain(d.spread),
     }
 
 
@@ -117,9 +138,15 @@ def to_document(evaluation: Evaluation) -> dict[str, Any]:
             "path": evaluation.criteria_path,
         },
         "candidates_file": evaluation.candidates_path,
+        "profile": {"name": evaluation.profile_name, "path": evaluation.profile_path},
+        "assessors": {
+            "aggregation": evaluation.aggregation,
+            "disagreement": evaluation.disagreement_threshold,
+        },
         "weighting": [_derivation(d) for d in evaluation.weighting],
         "stages": [_stage(s) for s in evaluation.stages],
         "candidates": [_candidate(c) for c in evaluation.candidates],
+        "disagreements": [_disagreement(d) for d in evaluation.disagreements],
         "warnings": list(evaluation.warnings),
     }
 

@@ -139,6 +139,69 @@ def consistency_lines(evaluation: Evaluation) -> list[str]:
     return lines
 
 
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def disagreement_table(evaluation: Evaluation) -> Table | None:
+    """Where assessors differ by more than the set's threshold: talk before trusting it."""
+    if not evaluation.disagreements:
+        return None
+    names = {c.id: c.name for c in evaluation.candidates}
+    table = _table()
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22, min_width=10)
+    table.add_column("Criterion", overflow="fold", max_width=24)
+    table.add_column("Assessors", overflow="fold", ratio=1)
+    table.add_column(evaluation.aggregation.capitalize(), justify="right", no_wrap=True)
+    table.add_column("Spread", justify="right", no_wrap=True, style="yellow")
+    for d in evaluation.disagreements:
+        scores = ", ".join(f"{a} {_number(v)}" for a, v in d.scores.items())
+        table.add_row(
+            names.get(d.candidate, d.candidate),
+            d.criterion,
+            scores,
+            _number(d.aggregate),
+            _number(d.spread),
+        )
+    return table
+
+
+def attention_table(evaluation: Evaluation) -> Table | None:
+    """Ranked candidates whose judged scores include low-confidence or evidence-free ones.
+
+    Only drawn when the file records evidence or confidence at all: a file that never
+    does would list every candidate, which says nothing."""
+    recorded = any(
+        s.evidence is not None or s.confidence is not None
+        for c in evaluation.candidates
+        for s in c.criteria
+    )
+    if not recorded:
+        return None
+    rows = [
+        c
+        for c in evaluation.ranked
+        if c.attention is not None and (c.attention.low_confidence or c.attention.no_evidence)
+    ]
+    if not rows:
+        return None
+    table = _table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22, min_width=10)
+    table.add_column("Low confidence", overflow="fold", ratio=1)
+    table.add_column("No evidence", justify="right", no_wrap=True)
+    for c in rows:
+        attention = c.attention
+        assert attention is not None
+        table.add_row(
+            str(c.rank),
+            c.name,
+            Text(", ".join(attention.low_confidence) or "-", style="yellow"),
+            f"{len(attention.no_evidence)} of {attention.judged}",
+        )
+    return table
+
+
 def funnel_line(evaluation: Evaluation) -> str:
     parts = [f"{s.id} {s.entered}->{s.passed}" for s in evaluation.stages]
     return "Stages: " + ", ".join(parts)
@@ -159,5 +222,18 @@ def print_evaluation(evaluation: Evaluation, console: Console) -> None:
         console.print(weights[1])
         for line in consistency_lines(evaluation):
             console.print(line)
+    disagreeing = disagreement_table(evaluation)
+    if disagreeing is not None:
+        console.print()
+        console.print(
+            f"Assessors disagree (spread above {_number(evaluation.disagreement_threshold)}; "
+            f"{evaluation.aggregation} used)"
+        )
+        console.print(disagreeing)
+    attention = attention_table(evaluation)
+    if attention is not None:
+        console.print()
+        console.print("Scores to check: ranked on low-confidence or evidence-free scores")
+        console.print(attention)
     console.print()
     console.print(funnel_line(evaluation))

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from partnerfit.engine.batched import Plan, plan, stated_weights
-from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import IntArray
 from partnerfit.inputs import CandidatePool
 from partnerfit.models import Candidate
@@ -117,9 +116,9 @@ def analyse(
     `progress` is called with the number of samples done after each block.
     """
     validate_options(samples, seed, concentration, uninformed, weights, scores)
-    from partnerfit.evaluation import evaluate
+    from partnerfit.evaluation import build_problem, evaluate
 
-    problem = Problem.build(pool.criteria, pool.candidates)
+    problem, _fit = build_problem(pool)
     stages = pool.criteria.stages
     the_plan = plan(problem, stages)
     nominal = evaluate(pool)
