@@ -33,9 +33,41 @@ Status = Literal["ranked", "eliminated", "incomplete"]
 
 
 def _round(value: float) -> float | None:
-    if np.isnan(value):
+    value = float(value)
+    if value != value:  # NaN; cheaper than np.isnan on the many scalars of a large field
         return None
-    return round(float(value), PRECISION) + 0.0
+    return round(value, PRECISION) + 0.0
+
+
+@dataclass(frozen=True)
+class _StageRows:
+    """A scoring stage's per-candidate arrays as Python lists, read once per stage rather
+    than indexed element by element (numpy scalar indexing dominates large fields)."""
+
+    normalised: list[list[float]]
+    weights: list[list[float]]
+    worst_filled: list[list[bool]]
+    present: list[list[bool]]
+    clipped: list[list[bool]]
+    dimension_scores: list[list[float]]
+    scored: list[bool]
+    totals: list[float]
+    row: list[int]
+    """Candidate index -> its row among the scored (the methods' per-candidate arrays)."""
+
+    @classmethod
+    def of(cls, sc: Any) -> _StageRows:
+        return cls(
+            sc.normalised.tolist(),
+            sc.effective_weights.tolist(),
+            sc.worst_filled.tolist(),
+            sc.present.tolist(),
+            sc.clipped.tolist(),
+            sc.dimension_scores.tolist(),
+            sc.scored.tolist(),
+            sc.totals.tolist(),
+            (np.cumsum(sc.scored) - 1).tolist(),
+        )
 
 
 @dataclass(frozen=True)
@@ -379,6 +411,7 @@ def _assemble(
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
     warnings = _field_warnings(problem, outcome)
+    rows = [None if so.scoring is None else _StageRows.of(so.scoring) for so in outcome.stages]
 
     results = []
     for i, candidate in enumerate(pool.candidates):
@@ -407,18 +440,21 @@ def _assemble(
                     )
                 )
             sc = so.scoring
-            if sc is None or not sc.scored[i]:
+            stage_rows = rows[s_index]
+            if sc is None or stage_rows is None or not stage_rows.scored[i]:
                 continue
-            stage_scores[so.stage.id] = float(_round(sc.totals[i]) or 0.0)
+            stage_scores[so.stage.id] = float(_round(stage_rows.totals[i]) or 0.0)
             if sc.method is not None:
-                row = int(np.searchsorted(np.nonzero(sc.scored)[0], i))
+                row = stage_rows.row[i]
                 method_scores[so.stage.id] = {
                     name: float(_round(float(values[row])) or 0.0)
                     for name, values in sc.method.per_candidate.items()
                 }
-            for d, dim_id in enumerate(problem.dimension_ids):
-                if not np.isnan(sc.dimension_scores[i, d]):
-                    dimension_scores[dim_id] = _round(sc.dimension_scores[i, d])
+            for dim_id, value in zip(
+                problem.dimension_ids, stage_rows.dimension_scores[i], strict=True
+            ):
+                if value == value:  # not NaN
+                    dimension_scores[dim_id] = _round(value)
             for j, col in enumerate(sc.columns):
                 details[problem.item_ids[col]] = (so.stage.id, s_index, j)
         criterion_scores = []
@@ -456,22 +492,23 @@ def _assemble(
                 continue
             stage_id, s_index, j = details[c.id]
             sc = outcome.stages[s_index].scoring
-            assert sc is not None
-            normalised = sc.normalised[i, j]
-            weight = sc.effective_weights[i, j]
+            stage_rows = rows[s_index]
+            assert sc is not None and stage_rows is not None
+            normalised = stage_rows.normalised[i][j]
+            weight = stage_rows.weights[i][j]
             handling: Literal["scored", "worst", "skipped"] = "scored"
-            if sc.worst_filled[i, j]:
+            if stage_rows.worst_filled[i][j]:
                 handling = "worst"
                 cand_warnings.append(
                     f"'{c.id}' is missing: counted as the worst value (missing: worst)"
                 )
-            elif not sc.present[i, j]:
+            elif not stage_rows.present[i][j]:
                 handling = "skipped"
                 cand_warnings.append(
                     f"'{c.id}' is missing: skipped, weights renormalised over the present criteria "
                     f"(missing: skip), which can flatter the candidate"
                 )
-            clipped = bool(sc.clipped[i, j])
+            clipped = stage_rows.clipped[i][j]
             if clipped:
                 lo, hi = measured[c.id].bounds or (np.nan, np.nan)
                 cand_warnings.append(
