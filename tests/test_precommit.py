@@ -50,11 +50,13 @@ def test_try_repo_from_a_local_clone_passes_good_files_and_fails_bad_ones(tmp_pa
     assert "partnerfit check" in good.stdout and "Passed" in good.stdout
 
     criteria = project / "search" / "criteria.yaml"
-    criteria.write_text(
-        criteria.read_text(encoding="utf-8").replace("weight: 20\n", "weight: 0\n", 1),
-        encoding="utf-8",
-    )
+    text = criteria.read_text(encoding="utf-8")
+    line = text[: text.index("weight: 20\n")].count("\n") + 1
+    col = text.splitlines()[line - 1].index("20") + 1
+    criteria.write_text(text.replace("weight: 20\n", "weight: 0\n", 1), encoding="utf-8")
     run([*GIT, "commit", "-qam", "break a weight"], project, env)
     bad = run(hook, project, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "search/criteria.yaml:22:13: error PF103 weight must be positive, got 0" in bad.stdout
+    assert f"search/criteria.yaml:{line}:{col}: error PF103 weight must be positive, got 0" in (
+        bad.stdout
+    )
