@@ -180,6 +180,50 @@ def _render_comparison(
     return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
+@app.command()
+def report(
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the HTML page to this file (atomically). Without it the page goes to "
+            "stdout, which must not be a terminal.",
+        ),
+    ] = None,
+    criteria: Annotated[
+        Path | None,
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML report for a steering committee."""
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.evaluation import evaluate
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import message, print_findings
+    from partnerfit.render import html_report
+    from partnerfit.report import build_report
+
+    if output is None and sys.stdout.isatty():  # a page of HTML on a terminal is noise (as gzip)
+        message("error: the report is an HTML page: give -o FILE (or redirect stdout to a file)")
+        _fail()
+    try:
+        pool = load_candidates(candidates, criteria)
+        evaluation = evaluate(pool)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    except ScoringError as exc:
+        message(f"error: {exc}")
+        _fail()
+    page = html_report.render(build_report(evaluation, pool.criteria))
+    _emit_or_fail(page, output)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

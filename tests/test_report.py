@@ -1,0 +1,389 @@
+"""`partnerfit report`: sections hold the evaluation's numbers, text is escaped, bytes are
+stable, the file is written atomically, bad input writes nothing."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+from partnerfit.evaluation import Evaluation, evaluate
+from partnerfit.inputs import load_candidates
+from partnerfit.render import html_report
+from partnerfit.render.svg_charts import acceptability_chart, funnel_chart, n, rank_colours
+from partnerfit.report import (
+    RankAcceptability,
+    build_report,
+    evidence_profile,
+    is_low_confidence,
+    stage_funnel,
+)
+from report_html import parse
+
+EXAMPLE = "examples/apac-medtech-entry/candidates.yaml"
+HOSTILE = "tests/fixtures/report/candidates.yaml"
+SMALL = "tests/fixtures/valid/candidates.yaml"
+
+
+def evaluation_of(path: str) -> tuple[Evaluation, str]:
+    pool = load_candidates(REPO / path)
+    evaluation = evaluate(pool)
+    return evaluation, html_report.render(build_report(evaluation, pool.criteria))
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[Evaluation, str]:
+    return evaluation_of(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> tuple[Evaluation, str]:
+    return evaluation_of(HOSTILE)
+
+
+@pytest.mark.parametrize("path", [EXAMPLE, HOSTILE, SMALL])
+def test_funnel_counts_are_the_stage_summaries(path: str) -> None:
+    evaluation, page = evaluation_of(path)
+    rows = {r.attrs["data-stage"]: r.cells for r in parse(page).tables["funnel"]}
+    assert list(rows) == [s.id for s in evaluation.stages]
+    for stage, f in zip(evaluation.stages, stage_funnel(evaluation), strict=True):
+        _, _, entered, passed, gates, shortlist, incomplete = rows[stage.id]
+        assert (int(entered), int(passed)) == (stage.entered, stage.passed)
+        assert int(gates) + int(shortlist) == stage.eliminated
+        assert int(incomplete) == stage.incomplete
+        assert stage.entered - stage.passed == f.left
+        # each leaver's reasons are its reasons in this stage
+        for leaver in [*f.gate_failed, *f.not_shortlisted, *f.incomplete]:
+            assert leaver.candidate.stage_reached == stage.id
+            assert leaver.reasons and all(r.stage == stage.id for r in leaver.reasons)
+
+
+def test_funnel_sorts_each_way_of_leaving(hostile: tuple[Evaluation, str]) -> None:
+    evaluation, _ = hostile
+    by_stage = {f.stage.id: f for f in stage_funnel(evaluation)}
+    ids = lambda leavers: sorted(x.candidate.id for x in leavers)  # noqa: E731
+    assert ids(by_stage["screen"].gate_failed) == ["eagle", "grant"]
+    assert ids(by_stage["screen"].incomplete) == ["fisher"]  # a gate could not be tested
+    assert ids(by_stage["desk"].not_shortlisted) == ["carter"]
+    assert ids(by_stage["desk"].incomplete) == ["dawson"]  # a score the stage needs is missing
+    assert by_stage["final"].left == 0
+
+
+def test_funnel_chart_bars_are_proportional_to_the_counts(example: tuple[Evaluation, str]) -> None:
+    evaluation, page = example
+    chart = parse(page)
+    rects = [
+        el.attrs
+        for el in chart.elements
+        if el.tag == "rect" and el.attrs.get("fill") in ("#2f5d8a", "#c62828", "#d99a00")
+    ]
+    first = evaluation.stages[0]
+    unit = 400.0 / first.entered
+    moved = [r for r in rects if r["fill"] == "#2f5d8a"]
+    assert [float(r["width"]) for r in moved[: len(evaluation.stages)]] == [
+        float(n(s.passed * unit)) for s in evaluation.stages
+    ]
+
+
+def test_ranking_rows_are_the_ranked_candidates(example: tuple[Evaluation, str]) -> None:
+    evaluation, page = example
+    rows = parse(page).tables["ranking"]
+    assert [r.attrs["data-id"] for r in rows] == [c.id for c in evaluation.ranked]
+    final = next(s for s in reversed(evaluation.stages) if s.method is not None)
+    for row, c in zip(rows, evaluation.ranked, strict=True):
+        dims = [f"{c.dimension_scores[d]:.1f}" for d in final.dimensions]
+        assert row.cells[0] == str(c.rank)
+        assert row.cells[2 : 3 + len(dims)] == [*dims, f"{c.total:.1f}"]
+        desk = c.stage_scores["desk_review"]
+        assert row.cells[-1].startswith(f"{desk:.1f} (")
+    dropped = parse(page).tables["dropped"]
+    assert [r.attrs["data-id"] for r in dropped] == [
+        c.id for c in evaluation.candidates if c.status != "ranked"
+    ]
+    for row in dropped:
+        reasons = evaluation.candidate(row.attrs["data-id"]).reasons
+        assert row.cells[3] == "\n".join(r.message for r in reasons)
+
+
+def test_earlier_stage_ranks_agree_with_the_shortlist_messages(
+    example: tuple[Evaluation, str],
+) -> None:
+    evaluation, page = example
+    ranks = {
+        r.attrs["data-id"]: int(re.search(r"\((\d+)\)", r.cells[-1]).group(1))  # type: ignore[union-attr]
+        for r in parse(page).tables["ranking"]
+    }
+    # not shortlisted at rank 6..9 of 9: the five ranked candidates hold desk ranks 1..5
+    assert sorted(ranks.values()) == [1, 2, 3, 4, 5]
+    for c in evaluation.candidates:
+        for reason in c.reasons:
+            if reason.code == "not_shortlisted":
+                assert int(re.search(r"rank (\d+)", reason.message).group(1)) > 5  # type: ignore[union-attr]
+
+
+def test_a_profile_per_finalist_with_bars_at_the_scores(example: tuple[Evaluation, str]) -> None:
+    evaluation, page = example
+    doc = parse(page)
+    cards = [el.attrs["data-id"] for el in doc.elements if el.attrs.get("class") == "card"]
+    assert cards == [c.id for c in evaluation.ranked]
+    svgs = [el for el in doc.elements if el.tag == "svg"]
+    assert sum("profile" in el.attrs["class"] for el in svgs) == len(evaluation.ranked)
+    leader = evaluation.ranked[0]
+    widths = [
+        float(el.attrs["width"])
+        for el in doc.elements
+        if el.tag == "rect" and "title" not in el.attrs and el.attrs.get("height") == "16"
+    ][: len(evaluation.dimension_ids)]
+    final = next(s for s in reversed(evaluation.stages) if s.method is not None)
+    assert widths == [float(n(leader.dimension_scores[d] * 2.0)) for d in final.dimensions]
+
+
+def test_evidence_and_confidence_counts(hostile: tuple[Evaluation, str]) -> None:
+    evaluation, page = hostile
+    evil = evidence_profile(evaluation.candidate("evil"))
+    assert evil is not None and evil.stage == "final"
+    assert [s.id for s in evil.low_confidence] == ["goals", "stability"]  # "low" and 0.3
+    assert evil.without_evidence == ()
+    able = evidence_profile(evaluation.candidate("able"))
+    assert able is not None
+    assert [s.id for s in able.without_evidence] == ["reach"]
+    assert [s.id for s in able.missing] == ["track"]  # missing: worst
+    # hand-computed: dimensions 3:1, goals 2 and reach 1 in fit -> reach 3/4 * 1/3 = 0.25;
+    # money: stability and track 1:1 -> track 1/4 * 1/2 = 0.125
+    assert able.weight_without_evidence == pytest.approx(0.25)
+    assert able.weight_missing == pytest.approx(0.125)
+    rows = {r.attrs["data-id"]: r.cells for r in parse(page).tables["evidence"]}
+    assert rows["able"][2:] == ["4", "1 (25% of weight)", "0", "1 (12% of weight)"]
+    assert rows["evil"][4] == f"2 ({evil.weight_low_confidence * 100:.0f}% of weight)"
+    # candidates that stopped at the screen were never scored: no row
+    assert set(rows) == {"evil", "able", "baker", "carter"}
+    assert rows["carter"][1] == "Desk"
+    low = parse(page).tables["low-confidence"]
+    assert [(r.cells[1], r.cells[3]) for r in low] == [
+        ("Goals <em>alignment</em>", "low"),
+        ("Stability", "0.3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("confidence", "low"),
+    [("low", True), ("medium", False), ("high", False), (0.49, True), (0.5, False), (None, False)],
+)
+def test_low_confidence_threshold(confidence: str | float | None, low: bool) -> None:
+    assert is_low_confidence(confidence) is low
+
+
+def test_user_text_is_escaped_everywhere(hostile: tuple[Evaluation, str]) -> None:
+    _, page = hostile
+    doc = parse(page)
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt; Evil &amp; Co" in page
+    assert "&quot;&gt;&lt;img src=http://example.com/x.png&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt; aligned" in page  # a rating guide
+    assert "screening &lt;not&gt; clear" in page  # a gate reason
+    text = "".join(doc.text)
+    assert "<script>alert('name')</script> Evil & Co" in text  # shown as written
+    # the only elements are the report's own: no tag that came from the input
+    tags = {el.tag for el in doc.elements}
+    assert tags <= {
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
+        "code", "ul", "ol", "li", "b", "nav", "a", "main", "section", "table", "thead",
+        "tbody", "tr", "th", "td", "br", "span", "div", "svg", "rect", "text", "line",
+        "footer",
+    }  # fmt: skip
+
+
+def test_no_remote_loads_and_a_policy_that_forbids_them(example: tuple[Evaluation, str]) -> None:
+    _, page = example
+    doc = parse(page)
+    policy = next(
+        el.attrs["content"]
+        for el in doc.elements
+        if el.tag == "meta" and el.attrs.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert "default-src 'none'" in policy
+    assert "'unsafe-inline'" not in policy
+    # the one style sheet is admitted by its hash
+    (css,) = doc.styles
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    # nothing points anywhere but inside the page; no style attributes (the policy blocks them)
+    for el in doc.elements:
+        for name in ("src", "href", "xlink:href", "action", "srcset", "data", "style"):
+            if name in el.attrs:
+                assert name == "href" and el.attrs[name].startswith("#"), (el.tag, el.attrs)
+    assert not re.search(r"url\(|@import", css)
+
+
+def test_criteria_section_lists_every_criterion_with_its_weights_and_guide(
+    example: tuple[Evaluation, str],
+) -> None:
+    evaluation, page = example
+    pool = load_candidates(REPO / EXAMPLE)
+    rows = {r.attrs["data-criterion"]: r.cells for r in parse(page).tables["criteria"]}
+    assert list(rows) == [c.id for c in pool.criteria.criteria()]
+    scoring = [s for s in evaluation.stages if s.method is not None]
+    for c in pool.criteria.criteria():
+        cells = rows[c.id]
+        for stage, cell in zip(scoring, cells[2:], strict=True):
+            weight = stage.criterion_weights.get(c.id)
+            assert cell == ("-" if weight is None else f"{weight * 100:.1f}%")
+        for text in (c.guide or {}).values():
+            assert text in cells[0]
+    dims = {r.attrs["data-dimension"]: r.cells for r in parse(page).tables["dimensions"]}
+    for d in pool.criteria.dimensions:
+        for stage, cell in zip(scoring, dims[d.id][1:], strict=True):
+            weight = stage.dimension_weights.get(d.id)
+            assert cell == ("-" if weight is None else f"{weight * 100:.1f}%")
+
+
+def test_disagreements_render_from_plain_rows() -> None:
+    section = html_report.disagreements_section(
+        [
+            ("Able AG", "Goals", {"bo": 2.0, "al": 3.0}),
+            ("<b>Evil</b>", "Reach", {"al": 1.0, "cy": 5.0, "bo": 4.0}),
+        ],
+        threshold=1,
+    )
+    rows = parse(section).tables["disagreements"]
+    assert [r.cells for r in rows] == [
+        ["<b>Evil</b>", "Reach", "al: 1, bo: 4, cy: 5", "4"],
+        ["Able AG", "Goals", "al: 3, bo: 2", "1"],
+    ]
+    assert "by more than 1 " in section and "&lt;b&gt;Evil" in section
+    assert "None." in html_report.disagreements_section([])
+
+
+def test_disagreements_section_only_when_given() -> None:
+    pool = load_candidates(REPO / SMALL)
+    evaluation = evaluate(pool)
+    plain = html_report.render(build_report(evaluation, pool.criteria))
+    assert 'id="disagreements"' not in plain
+    given = html_report.render(
+        build_report(
+            evaluation, pool.criteria, disagreements=[("alpha", "goals", {"a": 1, "b": 4})]
+        )
+    )
+    assert 'id="disagreements"' in given and 'href="#disagreements"' in given
+
+
+def test_acceptability_chart_and_table() -> None:
+    pool = load_candidates(REPO / SMALL)
+    evaluation = evaluate(pool)
+    acceptability = RankAcceptability(
+        samples=1000, seed=7, rows=(("Alpha Ltd", (0.75, 0.25)), ("Bravo plc", (0.2, 0.7)))
+    )
+    page = html_report.render(build_report(evaluation, pool.criteria, acceptability=acceptability))
+    rows = parse(page).tables["acceptability"]
+    assert [r.cells for r in rows] == [
+        ["Alpha Ltd", "75.0%", "25.0%", "0.0%"],
+        ["Bravo plc", "20.0%", "70.0%", "10.0%"],
+    ]
+    assert "1,000 weight samples (seed 7)" in page
+    chart = parse(acceptability_chart(acceptability.rows))
+    widths = [float(el.attrs["width"]) for el in chart.elements if el.tag == "rect"][:5]
+    assert widths == [315.0, 105.0, 84.0, 294.0, 42.0]  # 420 wide: 75/25, then 20/70 and 10 grey
+    assert 'id="sensitivity"' not in html_report.render(build_report(evaluation, pool.criteria))
+
+
+def test_chart_helpers() -> None:
+    assert rank_colours(1) == ["#08306b"]
+    # midpoint of (8, 48, 107) and (189, 215, 238), halves rounded to even: (98, 132, 172)
+    assert rank_colours(3) == ["#08306b", "#6284ac", "#bdd7ee"]
+    assert n(-0.04) == "0" and n(2.0) == "2" and n(1.25) == "1.2"
+    svg = funnel_chart([])
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+
+
+def test_cli_writes_the_page(tmp_path: Path, in_repo: Path) -> None:
+    target = tmp_path / "report.html"
+    run = run_cli("report", EXAMPLE, "-o", str(target))
+    assert run.stdout == "" and run.stderr == ""
+    # the page holds the paths as given: compare with a render from the same relative path
+    pool = load_candidates(EXAMPLE)
+    assert target.read_text(encoding="utf-8") == html_report.render(
+        build_report(evaluate(pool), pool.criteria)
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
+
+
+def test_cli_without_output_writes_html_to_a_pipe(in_repo: Path) -> None:
+    run = run_cli("report", SMALL)
+    assert run.stdout.startswith("<!DOCTYPE html>\n") and run.stdout.endswith("</html>\n")
+
+
+def test_cli_refuses_to_write_html_on_a_terminal(in_repo: Path) -> None:
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "partnerfit", "report", SMALL],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=REPO,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: the report is an HTML page: give -o FILE (or redirect stdout to a file)\n"
+    )
+
+
+def test_bytes_are_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
+    pages = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"r{seed}.html"
+        subprocess.run(
+            [sys.executable, "-m", "partnerfit", "report", HOSTILE, "-o", str(target)],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1]
+    assert not re.search(rb"20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d", pages[0])  # no timestamp
+
+
+def test_output_into_a_missing_folder_is_refused(tmp_path: Path, in_repo: Path) -> None:
+    target = tmp_path / "no-such-folder" / "report.html"
+    run = run_cli("report", EXAMPLE, "-o", str(target), expect=2)
+    assert run.stdout == ""
+    assert run.stderr == (
+        f"error: {target}: cannot write: folder '{target.parent}' does not exist\n"
+    )
+    assert not target.parent.exists()
+
+
+def test_bad_input_writes_nothing_and_keeps_the_old_report(tmp_path: Path, in_repo: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("old report", encoding="utf-8")
+    run = run_cli("report", "tests/fixtures/invalid/unknown_key.yaml", "-o", str(target), expect=2)
+    assert run.stderr == (
+        "tests/fixtures/invalid/unknown_key.yaml:6:5: error PF101 unknown key 'nmae' "
+        "(did you mean 'name'?)\n"
+    )
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_output_onto_a_directory_is_refused(tmp_path: Path, in_repo: Path) -> None:
+    run = run_cli("report", SMALL, "-o", str(tmp_path), expect=2)
+    assert run.stderr == f"error: {tmp_path}: cannot write: is a directory\n"
+
+
+def test_missing_candidates_file(in_repo: Path) -> None:
+    run = run_cli("report", "no-such.yaml", "-o", "x.html", expect=2)
+    assert run.stderr.startswith("no-such.yaml: error PF001 ")
+    assert not (REPO / "x.html").exists()
