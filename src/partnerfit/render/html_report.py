@@ -53,7 +53,8 @@ h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem;
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 p { margin: .4rem 0 .7rem; }
 .meta, .note, .small { color: var(--muted); font-size: .87rem; }
-.summary { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; }
+.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+  gap: .75rem; margin: 1rem 0; padding: 0; }
 .summary li { list-style: none; background: var(--panel); border-radius: 6px;
   padding: .55rem .9rem; min-width: 9rem; }
 .summary b { display: block; font-size: 1.25rem; }
@@ -65,6 +66,7 @@ th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(-
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.total { font-weight: 700; }
+abbr[title] { text-decoration: none; }
 .good { color: var(--good); } .fair { color: var(--fair); } .weak { color: var(--weak); }
 .tag { display: inline-block; font-size: .78rem; color: var(--muted); }
 .status-eliminated { color: var(--weak); } .status-incomplete { color: var(--fair); }
@@ -179,7 +181,7 @@ def header(report: Report) -> str:
         if ranked and ranked[0].total is not None
         else "<li>Ranked first<b>nobody</b>no candidate reached the end</li>"
     )
-    stage_names = e(", ".join(_stage_label(s) for s in ev.stages))
+    stage_names = e(" \u2192 ".join(_stage_label(s) for s in ev.stages))
     how = f" after {e(_stage_label(final))} ({e(final.method)})" if final is not None else ""
     return (
         "<header>\n"
@@ -207,7 +209,12 @@ def ranking_section(report: Report) -> str:
     dims = final.dimensions if final is not None else ev.dimension_ids
     earlier = [s for s in scoring_stages(ev) if final is not None and s.id != final.id]
     ranks = {s.id: _stage_ranks(ev, s.id) for s in earlier}
-    head = "".join(f'<th class="num">{e(ev.dimension_labels[d])}</th>' for d in dims)
+    names = {d.id: d.label for d in report.criteria.dimensions}
+    head = "".join(
+        f'<th class="num"><abbr title="{e(names.get(d, d))}">'
+        f"{e(ev.dimension_labels[d])}</abbr></th>"
+        for d in dims
+    )
     head += '<th class="num">Total</th>'
     head += "".join(f'<th class="num">{e(_stage_label(s))} (rank)</th>' for s in earlier)
     rows = []
@@ -243,7 +250,7 @@ def ranking_section(report: Report) -> str:
     others = [c for c in ev.candidates if c.status != "ranked"]
     if others:
         stage_names = {s.id: _stage_label(s) for s in ev.stages}
-        body += "<h3>Not ranked</h3>\n"
+        body += '<h3 id="not-ranked">Not ranked</h3>\n'
         body += (
             '<table class="dropped"><thead><tr><th>Candidate</th><th>Stopped at</th>'
             "<th>Status</th><th>Why</th></tr></thead>\n<tbody>\n"
@@ -312,15 +319,27 @@ def funnel_section(report: Report) -> str:
             f'<td class="num">{len(f.incomplete)}</td></tr>\n'
         )
     body += "</tbody></table>\n"
+    stopped = []
     for f in report.funnel:
-        leavers = [*f.gate_failed, *f.not_shortlisted, *f.incomplete]
-        if not leavers:
-            continue
-        body += f"<h3>Stopped at {e(_stage_label(f.stage))}</h3>\n<ul>\n"
-        for leaver in leavers:
-            why = "; ".join(r.message for r in leaver.reasons)
-            body += f"<li><b>{e(leaver.candidate.name)}</b>: {e(why)}</li>\n"
-        body += "</ul>\n"
+        causes = [
+            ("failed a gate", f.gate_failed),
+            ("not shortlisted", f.not_shortlisted),
+            ("incomplete", f.incomplete),
+        ]
+        parts = [
+            f"{what} ({len(leavers)}): " + ", ".join(e(x.candidate.name) for x in leavers)
+            for what, leavers in causes
+            if leavers
+        ]
+        if parts:
+            stopped.append(f"<li><b>{e(_stage_label(f.stage))}</b>: {'; '.join(parts)}.</li>")
+    if stopped:
+        body += (
+            "<p>Who stopped where (the reasons, with values and thresholds, are in "
+            '<a href="#not-ranked">Not ranked</a>):</p>\n<ul class="stopped">\n'
+            + "\n".join(stopped)
+            + "\n</ul>\n"
+        )
     return _section("funnel", "Screening funnel", body)
 
 
