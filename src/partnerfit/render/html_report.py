@@ -76,9 +76,11 @@ abbr[title] { text-decoration: none; }
   break-inside: avoid; }
 .card h3 { margin: 0 0 .3rem; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
-svg text { font-size: 12px; fill: var(--ink);
+svg text { font-size: 12px;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-svg text.small, svg text.axis { font-size: 11px; fill: var(--muted); }
+svg text:not([fill]) { fill: var(--ink); }
+svg text.small, svg text.axis { font-size: 11px; }
+svg text.small:not([fill]), svg text.axis { fill: var(--muted); }
 svg text.strong { font-weight: 700; }
 svg .grid { stroke: #c8c8c8; stroke-dasharray: 3 3; }
 svg .axisline { stroke: #8c8c8c; }

@@ -171,7 +171,7 @@ def profile_chart(
 ) -> str:
     """Horizontal bars 0..100 per dimension, coloured by band, with an optional tick per
     row for a reference value (e.g. the finalists' mean)."""
-    label_w, bar_w, row_h, gap, top = 172.0, 200.0, 16.0, 7.0, 18.0
+    label_w, bar_w, row_h, gap, top = 190.0, 200.0, 16.0, 7.0, 18.0
     unit = bar_w / 100.0
     body = [
         _text(label_w + mark * unit, 11, str(mark), anchor="middle", cls="axis")
