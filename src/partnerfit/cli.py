@@ -180,6 +180,129 @@ def _render_comparison(
     return _terminal_text(lambda console: render.print_comparison(comparison, console), to_file)
 
 
+def _parse_number(option: str, text: str, kind: type[int] | type[float]) -> float:
+    try:
+        return kind(text)
+    except ValueError:
+        what = "an integer" if kind is int else "a number"
+        from partnerfit.output import message
+
+        message(f"error: {option} must be {what}, got '{text}'")
+        _fail()
+
+
+@app.command()
+def sensitivity(
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
+    samples: Annotated[
+        str,
+        typer.Option("--samples", "-n", metavar="N", help="Monte Carlo samples (1 to 1000000)."),
+    ] = "10000",
+    seed: Annotated[
+        str,
+        typer.Option(
+            "--seed", metavar="S", help="Random seed (0 to 4294967295), recorded in the output."
+        ),
+    ] = "2026",
+    concentration: Annotated[
+        str | None,
+        typer.Option(
+            "--concentration",
+            metavar="K",
+            help="Dirichlet concentration around the stated weights (default 50; higher: firmer).",
+        ),
+    ] = None,
+    uninformed: Annotated[
+        bool,
+        typer.Option("--uninformed", help="Sample weights uniformly over the whole simplex."),
+    ] = False,
+    weights: Annotated[
+        bool, typer.Option("--weights/--no-weights", help="Sample the weights (default on).")
+    ] = True,
+    scores: Annotated[
+        bool,
+        typer.Option(
+            "--scores/--no-scores", help="Jitter the scores within their confidence (default off)."
+        ),
+    ] = False,
+    critical: Annotated[
+        bool,
+        typer.Option("--critical/--no-critical", help="Compute the critical weights (default on)."),
+    ] = True,
+    criteria: Annotated[
+        bool,
+        typer.Option("--criteria", help="Critical weights for every criterion too."),
+    ] = False,
+    format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    criteria_file: Annotated[
+        Path | None,
+        typer.Option("--criteria-file", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+) -> None:
+    """How robust is the ranking: Monte Carlo weights and scores, critical weights."""
+    from partnerfit.output import message
+
+    n = int(_parse_number("--samples", samples, int))
+    s = int(_parse_number("--seed", seed, int))
+    k = None if concentration is None else _parse_number("--concentration", concentration, float)
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import console, print_findings
+    from partnerfit.sensitivity import UnsupportedError, analyse, validate_options
+
+    try:
+        validate_options(n, s, k, uninformed, weights)
+        if not weights and not scores:
+            raise ValueError("nothing to vary: --no-weights needs --scores")
+    except ValueError as exc:
+        message(f"error: {exc}")
+        _fail()
+    try:
+        pool = load_candidates(candidates, criteria_file)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    errors = console(stderr=True)
+    try:
+        if errors.is_terminal:
+            from rich.progress import Progress
+
+            with Progress(console=errors, transient=True) as bar:
+                task = bar.add_task("sampling", total=n)
+                result = analyse(
+                    pool, samples=n, seed=s, concentration=k, uninformed=uninformed,
+                    weights=weights, scores=scores, critical=critical, critical_criteria=criteria,
+                    progress=lambda done: bar.update(task, completed=done),
+                )  # fmt: skip
+        else:
+            result = analyse(
+                pool, samples=n, seed=s, concentration=k, uninformed=uninformed,
+                weights=weights, scores=scores, critical=critical, critical_criteria=criteria,
+            )  # fmt: skip
+    except (ScoringError, UnsupportedError) as exc:
+        message(f"error: {exc}")
+        _fail()
+    from partnerfit.render import sensitivity as render
+
+    to_file = output is not None
+    if format is ScoreFormat.json:
+        text: str | None = render.render_json(result)
+    elif format is ScoreFormat.csv:
+        text = render.render_csv(result)
+    else:
+        text = _terminal_text(lambda c: render.print_sensitivity(result, c), to_file)
+    _emit_or_fail(text, output)
+
+
 @app.command()
 def report(
     candidates: Annotated[
