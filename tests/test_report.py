@@ -19,12 +19,15 @@ from partnerfit.inputs import load_candidates
 from partnerfit.render import html_report
 from partnerfit.render.svg_charts import acceptability_chart, funnel_chart, n, rank_colours
 from partnerfit.report import (
+    AcceptabilityRow,
     RankAcceptability,
     build_report,
     evidence_profile,
     is_low_confidence,
+    rank_acceptability,
     stage_funnel,
 )
+from partnerfit.sensitivity import analyse
 from report_html import parse
 
 EXAMPLE = "examples/apac-medtech-entry/candidates.yaml"
@@ -278,25 +281,33 @@ def test_acceptability_chart_and_table() -> None:
     pool = load_candidates(REPO / SMALL)
     evaluation = evaluate(pool)
     acceptability = RankAcceptability(
-        samples=1000, seed=7, rows=(("Alpha Ltd", (0.75, 0.25)), ("Bravo plc", (0.2, 0.7)))
+        samples=1000,
+        seed=7,
+        rows=(
+            AcceptabilityRow("Alpha Ltd", (0.75, 0.25), 1.25, (1, 2)),
+            AcceptabilityRow("Bravo plc", (0.2, 0.7), 1.78, (1, 2)),
+        ),
     )
     page = html_report.render(build_report(evaluation, pool.criteria, acceptability=acceptability))
     rows = parse(page).tables["acceptability"]
     assert [r.cells for r in rows] == [
-        ["Alpha Ltd", "75.0%", "25.0%", "0.0%"],
-        ["Bravo plc", "20.0%", "70.0%", "10.0%"],
+        ["Alpha Ltd", "75.0%", "25.0%", "0.0%", "1.25", "1-2"],
+        ["Bravo plc", "20.0%", "70.0%", "10.0%", "1.78", "1-2"],
     ]
     assert "1,000 weight samples (seed 7)" in page
-    chart = parse(acceptability_chart(acceptability.rows))
+    chart = parse(acceptability_chart([(r.name, r.shares) for r in acceptability.rows]))
     widths = [float(el.attrs["width"]) for el in chart.elements if el.tag == "rect"][:5]
     assert widths == [315.0, 105.0, 84.0, 294.0, 42.0]  # 420 wide: 75/25, then 20/70 and 10 grey
     assert 'id="sensitivity"' not in html_report.render(build_report(evaluation, pool.criteria))
 
 
 def test_chart_helpers() -> None:
-    assert rank_colours(1) == ["#08306b"]
-    # midpoint of (8, 48, 107) and (189, 215, 238), halves rounded to even: (98, 132, 172)
-    assert rank_colours(3) == ["#08306b", "#6284ac", "#bdd7ee"]
+    assert rank_colours(1) == ["#440154"]
+    # the anchors of viridis at 0, 1/2 and 1
+    assert rank_colours(3) == ["#440154", "#21918c", "#fde725"]
+    assert rank_colours(5) == ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
+    # 1/8 of the way: halfway between the first two anchors, halves rounded to even
+    assert rank_colours(9)[1] == "#402a70"  # (64, 42, 112)
     assert n(-0.04) == "0" and n(2.0) == "2" and n(1.25) == "1.2"
     svg = funnel_chart([])
     assert svg.startswith("<svg") and svg.endswith("</svg>")
@@ -304,12 +315,13 @@ def test_chart_helpers() -> None:
 
 def test_cli_writes_the_page(tmp_path: Path, in_repo: Path) -> None:
     target = tmp_path / "report.html"
-    run = run_cli("report", EXAMPLE, "-o", str(target))
+    run = run_cli("report", EXAMPLE, "-o", str(target), "--samples", "300", "--seed", "5")
     assert run.stdout == "" and run.stderr == ""
     # the page holds the paths as given: compare with a render from the same relative path
     pool = load_candidates(EXAMPLE)
+    acceptability = rank_acceptability(analyse(pool, samples=300, seed=5), pool.criteria)
     assert target.read_text(encoding="utf-8") == html_report.render(
-        build_report(evaluate(pool), pool.criteria)
+        build_report(evaluate(pool), pool.criteria, acceptability=acceptability)
     )
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
 
@@ -345,7 +357,7 @@ def test_bytes_are_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         target = tmp_path / f"r{seed}.html"
         subprocess.run(
-            [sys.executable, "-m", "partnerfit", "report", HOSTILE, "-o", str(target)],
+            [sys.executable, "-m", "partnerfit", "report", HOSTILE, "-o", str(target), "-n", "300"],
             check=True,
             capture_output=True,
             cwd=REPO,
@@ -387,3 +399,131 @@ def test_missing_candidates_file(in_repo: Path) -> None:
     run = run_cli("report", "no-such.yaml", "-o", "x.html", expect=2)
     assert run.stderr.startswith("no-such.yaml: error PF001 ")
     assert not (REPO / "x.html").exists()
+
+
+# --- the sensitivity section, from partnerfit.sensitivity ---------------------------
+
+
+@pytest.fixture(scope="module")
+def analysed() -> tuple[Evaluation, object, str]:
+    pool = load_candidates(REPO / EXAMPLE)
+    result = analyse(pool, samples=400, seed=11)
+    evaluation = evaluate(pool)
+    page = html_report.render(
+        build_report(
+            evaluation, pool.criteria, acceptability=rank_acceptability(result, pool.criteria)
+        )
+    )
+    return evaluation, result, page
+
+
+def test_acceptability_table_is_the_analysis(analysed: tuple[Evaluation, object, str]) -> None:
+    from partnerfit.sensitivity import SensitivityResult
+
+    _, result, page = analysed
+    assert isinstance(result, SensitivityResult)
+    rows = parse(page).tables["acceptability"]
+    ever = [c for c in result.candidates if c.unranked < 1]
+    assert [r.cells[0] for r in rows] == [c.name for c in ever]
+    shown = len(rows[0].cells) - 4  # candidate, ranks..., not ranked, mean, band
+    # columns stop at the last rank anyone takes; nothing is cut off
+    assert all(share == 0 for c in result.candidates for share in c.rank_acceptability[shown:])
+    assert any(c.rank_acceptability[shown - 1] > 0 for c in ever)
+    for row, c in zip(rows, ever, strict=True):
+        assert row.cells[1 : 1 + shown] == [f"{x * 100:.1f}%" for x in c.rank_acceptability[:shown]]
+        assert row.cells[1 + shown] == f"{c.unranked * 100:.1f}%"
+        assert row.cells[-2] == f"{c.mean_rank:.2f}"
+        assert c.rank_band is not None and row.cells[-1] == f"{c.rank_band[0]}-{c.rank_band[1]}"
+    never = [c.name for c in result.candidates if c.unranked == 1]
+    assert f"Never ranked in any sample: {', '.join(never)}." in page.replace("&amp;", "&")
+    assert "400 weight samples (seed 11)" in page
+    assert result.verdict is not None
+    leader = next(c for c in result.candidates if c.id == result.verdict.candidate)
+    assert f"{leader.name} ranks first in {result.verdict.first_rank:.1%} of samples" in page
+
+
+def test_critical_weights_table_is_the_analysis(analysed: tuple[Evaluation, object, str]) -> None:
+    from partnerfit.sensitivity import SensitivityResult
+
+    _, result, page = analysed
+    assert isinstance(result, SensitivityResult)
+    rows = parse(page).tables["critical"]
+    dims = [w for w in result.critical_weights if w.scope == "dimension"]
+    assert len(rows) == len(dims) > 0
+    names = {c.id: c.name for c in result.candidates}
+    for row, w in zip(rows, dims, strict=True):
+        assert row.cells[1] == f"{w.weight * 100:.1f}%"
+        if w.critical_weight is None:
+            assert row.cells[2:] == ["-", "-", "no weight changes the leader"]
+        else:
+            assert row.cells[2] == f"{w.critical_weight * 100:.1f}%"
+            assert w.new_leader is not None and row.cells[4] == names[w.new_leader]
+
+
+def test_acceptability_bars_are_the_shares(analysed: tuple[Evaluation, object, str]) -> None:
+    from partnerfit.sensitivity import SensitivityResult
+
+    _, result, page = analysed
+    assert isinstance(result, SensitivityResult)
+    leader = result.candidates[0]
+    chart = page[page.index('<svg class="chart acceptability"') :]
+    first = re.search(r'<rect x="190" y="4" width="([\d.]+)"', chart)
+    assert first is not None
+    assert float(first.group(1)) == float(n(leader.rank_acceptability[0] * 420))
+
+
+def test_seed_and_samples_are_recorded_and_change_the_page(tmp_path: Path, in_repo: Path) -> None:
+    pages = {}
+    for seed in ("1", "2"):
+        target = tmp_path / f"{seed}.html"
+        run_cli("report", HOSTILE, "-o", str(target), "-n", "200", "--seed", seed)
+        pages[seed] = target.read_text(encoding="utf-8")
+        assert f"200 weight samples (seed {seed})" in pages[seed]
+    assert pages["1"] != pages["2"]
+
+
+def test_no_sensitivity_leaves_the_section_out(in_repo: Path) -> None:
+    page = run_cli("report", SMALL, "--no-sensitivity").stdout
+    assert 'id="sensitivity"' not in page and "#sensitivity" not in page
+    assert 'id="sensitivity"' in run_cli("report", SMALL, "-n", "50").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["-n", "0"], "error: --samples must be between 1 and 1000000, got 0"),
+        (["-n", "-5"], "error: --samples must be between 1 and 1000000, got -5"),
+        (["-n", "1000001"], "error: --samples must be between 1 and 1000000, got 1000001"),
+        (["-n", "many"], "error: --samples must be an integer, got 'many'"),
+        (["--seed", "-1"], "error: --seed must be between 0 and 4294967295, got -1"),
+        (["--seed", "x"], "error: --seed must be an integer, got 'x'"),
+    ],
+)
+def test_bad_sensitivity_options_are_refused_before_any_work(
+    args: list[str], error: str, tmp_path: Path, in_repo: Path
+) -> None:
+    target = tmp_path / "report.html"
+    run = run_cli("report", EXAMPLE, "-o", str(target), *args, expect=2)
+    assert run.stderr == error + "\n"
+    assert not target.exists()
+
+
+def test_data_derived_weights_leave_the_section_out_with_the_reason(
+    tmp_path: Path, in_repo: Path
+) -> None:
+    criteria = (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    (tmp_path / "criteria.yaml").write_text(
+        criteria.replace(
+            "scale: {min: 1, max: 5}\n", "scale: {min: 1, max: 5}\nweighting: entropy\n"
+        )
+        .replace("    weight: 60\n", "")
+        .replace("    weight: 40\n", ""),
+        encoding="utf-8",
+    )
+    candidates = (REPO / SMALL).read_text(encoding="utf-8")
+    (tmp_path / "candidates.yaml").write_text(candidates, encoding="utf-8")
+    run = run_cli("report", str(tmp_path / "candidates.yaml"), "-n", "50")
+    assert run.stderr.startswith("warning: sensitivity section left out: weights derived from ")
+    assert run.stderr.count("\n") == 1
+    section = run.stdout[run.stdout.index('<section id="sensitivity">') :]
+    assert section.split("</section>")[0].count("Not computed: weights derived from the data") == 1

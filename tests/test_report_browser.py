@@ -15,7 +15,8 @@ import pytest
 from partnerfit.evaluation import evaluate
 from partnerfit.inputs import load_candidates
 from partnerfit.render import html_report
-from partnerfit.report import build_report
+from partnerfit.report import build_report, rank_acceptability
+from partnerfit.sensitivity import analyse
 from report_html import ReportParser, parse
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -32,8 +33,12 @@ VIOLATION = re.compile(r"violates the following Content Security Policy directiv
 
 
 def page_of(path: str) -> str:
+    """The page `partnerfit report PATH -n 500` writes."""
     pool = load_candidates(path)
-    return html_report.render(build_report(evaluate(pool), pool.criteria))
+    acceptability = rank_acceptability(analyse(pool, samples=500, seed=3), pool.criteria)
+    return html_report.render(
+        build_report(evaluate(pool), pool.criteria, acceptability=acceptability)
+    )
 
 
 def load(page: str, tmp_path: Path) -> tuple[ReportParser, list[str]]:
@@ -86,6 +91,9 @@ def test_example_report_renders_in_the_browser(tmp_path: Path, in_repo: Path) ->
     classes = [el.attrs.get("class", "") for el in dom.elements if el.tag == "svg"]
     assert sum("funnel" in c for c in classes) == 1
     assert sum("profile" in c for c in classes) == len(evaluation.ranked)
+    assert sum("acceptability" in c for c in classes) == 1
+    # every finalist is ranked in some sample (others may be too)
+    assert {c.name for c in evaluation.ranked} <= {r.cells[0] for r in dom.tables["acceptability"]}
     assert {r.attrs["data-stage"] for r in dom.tables["funnel"]} == {
         s.id for s in evaluation.stages
     }

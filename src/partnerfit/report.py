@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from partnerfit.engine.pipeline import Reason
 from partnerfit.evaluation import CandidateResult, CriterionScore, Evaluation, StageSummary
 from partnerfit.models import CriteriaSet
+
+if TYPE_CHECKING:
+    from partnerfit.sensitivity import SensitivityResult
 
 LOW_CONFIDENCE = 0.5
 """A numeric confidence below this counts as low: under "medium" (0.5), the level that
@@ -105,16 +109,44 @@ class AssessorDisagreement:
 
 
 @dataclass(frozen=True)
+class AcceptabilityRow:
+    name: str
+    shares: tuple[float, ...]
+    """Share of samples at rank 1, 2, ...; the rest (to 1) is the share not ranked."""
+    mean_rank: float | None = None
+    """Mean rank over the samples in which the candidate is ranked."""
+    band: tuple[int, int] | None = None
+    """5th and 95th percentile of its rank over those samples."""
+    unranked: float | None = None
+    """Share of samples in which it is not ranked (None: 1 minus the shares)."""
+
+
+@dataclass(frozen=True)
+class CriticalRow:
+    """The smallest change of a dimension's weight (others renormalised) that changes
+    who ranks first."""
+
+    dimension: str
+    stated: float
+    critical: float | None
+    """None: no weight in 0..1 changes the leader (or the weight cannot move)."""
+    new_leader: str | None
+
+
+@dataclass(frozen=True)
 class RankAcceptability:
     """Share of weight samples in which each candidate took each final rank (SMAA-2)."""
 
     samples: int
     seed: int
-    rows: tuple[tuple[str, tuple[float, ...]], ...]
-    """(candidate name, shares of ranks 1, 2, ...); a row may sum to less than 1 where the
-    candidate was not ranked in some samples (left at a shortlist)."""
+    rows: tuple[AcceptabilityRow, ...]
+    """Candidates ranked in at least one sample, in the nominal order."""
     note: str | None = None
     """How the samples were drawn, in one sentence."""
+    verdict: str | None = None
+    """One sentence on the top candidate's stability."""
+    never_ranked: tuple[str, ...] = ()
+    critical: tuple[CriticalRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +158,8 @@ class Report:
     disagreements: tuple[AssessorDisagreement, ...] | None
     """None: the candidates file records no assessors; empty: none disagree."""
     acceptability: RankAcceptability | None
+    sensitivity_skipped: str | None = None
+    """Why the sensitivity analysis could not be run (its section says so), if it was not."""
 
 
 def is_low_confidence(confidence: str | float | None) -> bool:
@@ -203,6 +237,7 @@ def build_report(
     *,
     disagreements: Iterable[tuple[str, str, Mapping[str, float]]] | None = None,
     acceptability: RankAcceptability | None = None,
+    sensitivity_skipped: str | None = None,
 ) -> Report:
     profiles = (evidence_profile(c) for c in evaluation.candidates)
     return Report(
@@ -212,6 +247,7 @@ def build_report(
         evidence=tuple(p for p in profiles if p is not None),
         disagreements=None if disagreements is None else as_disagreements(disagreements),
         acceptability=acceptability,
+        sensitivity_skipped=sensitivity_skipped,
     )
 
 
@@ -222,3 +258,70 @@ def final_stage(evaluation: Evaluation) -> StageSummary | None:
 
 def scoring_stages(evaluation: Evaluation) -> Sequence[StageSummary]:
     return [s for s in evaluation.stages if s.method is not None]
+
+
+def rank_acceptability(result: SensitivityResult, criteria: CriteriaSet) -> RankAcceptability:
+    """The report's view of a sensitivity analysis: rank columns up to the last rank any
+    candidate takes, candidates never ranked named apart, the verdict in words and the
+    dimensions' critical weights."""
+    names = {c.id: c.name for c in result.candidates}
+    ever = [c for c in result.candidates if c.unranked < 1.0]
+    shown = max(
+        (k + 1 for c in ever for k, share in enumerate(c.rank_acceptability) if share > 0),
+        default=0,
+    )
+    rows = tuple(
+        AcceptabilityRow(
+            c.name, tuple(c.rank_acceptability[:shown]), c.mean_rank, c.rank_band, c.unranked
+        )
+        for c in ever
+    )
+    settings = result.settings
+    if not settings.weights:
+        how = "Weights were held at their stated values"
+    elif settings.uninformed:
+        how = "Weights were drawn uniformly over every possible weighting"
+    else:
+        how = (
+            "Weights were drawn from a Dirichlet distribution centred on the stated weights "
+            f"(concentration {settings.concentration:g}: higher keeps them closer)"
+        )
+    how += "; scores were jittered within their confidence." if settings.scores else "."
+    verdict = None
+    if result.verdict is not None:
+        from partnerfit.sensitivity import VERDICTS
+
+        v = result.verdict
+        bar = next((t for t, label in VERDICTS if label == v.label), 0.0)
+        lowest = min(t for t, _ in VERDICTS if t > 0)
+        meaning = f"first in {bar:.0%} or more" if bar > 0 else f"first in under {lowest:.0%}"
+        verdict = (
+            f"{names.get(v.candidate, v.candidate)} ranks first in {v.first_rank:.1%} of "
+            f"samples: {v.label.replace('_', ' ')} ({meaning})"
+        )
+        if v.challenger is not None:
+            verdict += (
+                f"; {names.get(v.challenger, v.challenger)} is first in "
+                f"{v.challenger_first_rank:.1%}"
+            )
+        verdict += "."
+    labels = {d.id: d.label for d in criteria.dimensions}
+    critical = tuple(
+        CriticalRow(
+            labels.get(w.id, w.id),
+            w.weight,
+            w.critical_weight,
+            names.get(w.new_leader, w.new_leader) if w.new_leader else None,
+        )
+        for w in result.critical_weights
+        if w.scope == "dimension"
+    )
+    return RankAcceptability(
+        samples=result.samples,
+        seed=result.seed,
+        rows=rows,
+        note=how,
+        verdict=verdict,
+        never_ranked=tuple(c.name for c in result.candidates if c.unranked >= 1.0),
+        critical=critical,
+    )

@@ -27,6 +27,7 @@ from partnerfit.render.svg_charts import (
 from partnerfit.report import (
     LOW_CONFIDENCE,
     AssessorDisagreement,
+    CriticalRow,
     EvidenceProfile,
     RankAcceptability,
     Report,
@@ -390,28 +391,70 @@ def profiles_section(report: Report) -> str:
 
 
 def acceptability_section(acceptability: RankAcceptability) -> str:
-    ranks = max((len(shares) for _, shares in acceptability.rows), default=0)
+    rows = acceptability.rows
+    ranks = max((len(r.shares) for r in rows), default=0)
     body = (
-        "<p>How robust the ranking is to the weights: the share of "
-        f"{acceptability.samples:,} weight samples (seed {acceptability.seed}) in which each "
-        "candidate took each rank (rank acceptability, SMAA-2). A long dark first segment is a "
-        "winner that does not depend on the exact weights.</p>\n"
+        "<p>How robust the ranking is to the weights: the whole screening was rerun for "
+        f"{acceptability.samples:,} weight samples (seed {acceptability.seed}), and each bar "
+        "shows the share of samples in which the candidate took each final rank (rank "
+        "acceptability, SMAA-2). A long dark first segment is a winner that does not depend "
+        "on the exact weights.</p>\n"
     )
     if acceptability.note:
         body += f'<p class="note">{e(acceptability.note)}</p>\n'
-    body += acceptability_chart(acceptability.rows) + "\n"
+    if acceptability.verdict:
+        body += f'<p class="verdict"><b>{e(acceptability.verdict)}</b></p>\n'
+    body += acceptability_chart([(r.name, r.shares) for r in rows]) + "\n"
     head = "".join(f'<th class="num">Rank {k + 1}</th>' for k in range(ranks))
     body += (
         f'<table class="acceptability"><thead><tr><th>Candidate</th>{head}'
-        '<th class="num">Not ranked</th></tr></thead>\n<tbody>\n'
+        '<th class="num">Not ranked</th><th class="num">Mean rank</th>'
+        '<th class="num">5-95% rank</th></tr></thead>\n<tbody>\n'
     )
-    for name, shares in acceptability.rows:
-        cells = "".join(f'<td class="num">{_pct(s)}</td>' for s in shares)
-        cells += '<td class="num"></td>' * (ranks - len(shares))
-        rest = max(0.0, 1.0 - sum(shares))
-        body += f'<tr><td>{e(name)}</td>{cells}<td class="num">{_pct(rest)}</td></tr>\n'
+    for r in rows:
+        cells = "".join(f'<td class="num">{_pct(share)}</td>' for share in r.shares)
+        cells += '<td class="num"></td>' * (ranks - len(r.shares))
+        rest = r.unranked if r.unranked is not None else max(0.0, 1.0 - sum(r.shares))
+        mean = "-" if r.mean_rank is None else f"{r.mean_rank:.2f}"
+        band = "-" if r.band is None else f"{r.band[0]}-{r.band[1]}"
+        body += (
+            f'<tr><td>{e(r.name)}</td>{cells}<td class="num">{_pct(rest)}</td>'
+            f'<td class="num">{mean}</td><td class="num">{band}</td></tr>\n'
+        )
     body += "</tbody></table>\n"
+    if acceptability.never_ranked:
+        body += (
+            f'<p class="small">Never ranked in any sample: '
+            f"{e(', '.join(acceptability.never_ranked))}.</p>\n"
+        )
+    if acceptability.critical:
+        body += _critical_table(acceptability.critical)
     return _section("sensitivity", "Sensitivity to the weights", body)
+
+
+def _critical_table(rows: Sequence[CriticalRow]) -> str:
+    out = (
+        "<h3>Critical weights</h3>\n<p>For each dimension, the nearest weight (the others "
+        "scaled to keep the sum) at which another candidate takes the lead, the weights "
+        "being otherwise as stated.</p>\n"
+        '<table class="critical"><thead><tr><th>Dimension</th><th class="num">Stated</th>'
+        '<th class="num">Critical</th><th class="num">Change</th><th>New leader</th>'
+        "</tr></thead>\n<tbody>\n"
+    )
+    for r in rows:
+        if r.critical is None:
+            tail = (
+                '<td class="num">-</td><td class="num">-</td><td>no weight changes the leader</td>'
+            )
+        else:
+            change = r.critical - r.stated
+            tail = (
+                f'<td class="num">{_pct(r.critical)}</td>'
+                f'<td class="num">{"+" if change >= 0 else "-"}{_pct(abs(change))}</td>'
+                f"<td>{e(r.new_leader or '-')}</td>"
+            )
+        out += f'<tr><td>{e(r.dimension)}</td><td class="num">{_pct(r.stated)}</td>{tail}</tr>\n'
+    return out + "</tbody></table>\n"
 
 
 def _criterion_list(scores: Iterable[CriterionScore], names: Mapping[str, str]) -> str:
@@ -665,6 +708,15 @@ def render(report: Report) -> str:
                 "sensitivity",
                 "Sensitivity to the weights",
                 acceptability_section(report.acceptability),
+            )
+        )
+    elif report.sensitivity_skipped is not None:
+        skipped = f"<p>Not computed: {e(report.sensitivity_skipped)}</p>\n"
+        sections.append(
+            (
+                "sensitivity",
+                "Sensitivity to the weights",
+                _section("sensitivity", "Sensitivity to the weights", skipped),
             )
         )
     sections.append(("evidence", "Evidence and confidence", evidence_section(report)))

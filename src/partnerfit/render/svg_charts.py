@@ -21,8 +21,9 @@ GATE = "#c62828"
 SHORTLIST = "#d99a00"
 INCOMPLETE = "#8c8c8c"
 NOT_RANKED = "#d9d9d9"
-RANK_DARK, RANK_LIGHT = (8, 48, 107), (189, 215, 238)
-"""Rank 1 darkest, the last rank lightest (a sequential blue, readable in greyscale)."""
+RANK_SCALE = ((68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37))
+"""viridis at 0, 1/4, 1/2, 3/4 and 1: rank 1 darkest, the last rank lightest; perceptually
+ordered, readable with the common colour-vision deficiencies and in greyscale."""
 
 
 def e(text: object) -> str:
@@ -48,11 +49,15 @@ def clip(text: str, limit: int) -> str:
 
 
 def rank_colours(count: int) -> list[str]:
-    """`count` colours from dark to light blue."""
+    """`count` colours spread evenly along RANK_SCALE (linear between its anchors)."""
     colours = []
+    steps = len(RANK_SCALE) - 1
     for k in range(count):
         t = k / (count - 1) if count > 1 else 0.0
-        rgb = (round(a + (b - a) * t) for a, b in zip(RANK_DARK, RANK_LIGHT, strict=True))
+        segment = min(int(t * steps), steps - 1)
+        f = t * steps - segment
+        low, high = RANK_SCALE[segment], RANK_SCALE[segment + 1]
+        rgb = (round(a + (b - a) * f) for a, b in zip(low, high, strict=True))
         colours.append("#{:02x}{:02x}{:02x}".format(*rgb))
     return colours
 
@@ -90,12 +95,14 @@ def _text(
     return f'<text x="{n(x)}" y="{n(y)}"{attrs}>{e(text)}</text>'
 
 
-def _legend(x: float, y: float, items: Sequence[tuple[str, str]]) -> tuple[list[str], float]:
-    """Swatches in one row (wrapping at 640 units); returns the parts and the height used."""
+def _legend(
+    x: float, y: float, items: Sequence[tuple[str, str]], right: float = 640.0
+) -> tuple[list[str], float]:
+    """Swatches in one row (wrapping at `right`); returns the parts and the height used."""
     parts, cx, cy = [], x, y
     for label, colour in items:
-        width = 18 + 7.2 * len(label) + 16
-        if cx + width > 640 and cx > x:
+        width = 17 + 6.2 * len(label) + 14
+        if cx + width > right and cx > x:
             cx, cy = x, cy + 20
         parts.append(_rect(cx, cy, 12, 12, colour))
         parts.append(_text(cx + 17, cy + 10.5, label, cls="small"))
@@ -256,6 +263,6 @@ def acceptability_chart(rows: Sequence[tuple[str, Sequence[float]]]) -> str:
             )
         y += row_h + gap
     items = [(f"rank {k + 1}", colours[k]) for k in range(ranks)] + [("not ranked", NOT_RANKED)]
-    legend, used = _legend(label_w, y + 2, items)
+    legend, used = _legend(label_w, y + 2, items, right=label_w + bar_w + 10)
     body.extend(legend)
     return _svg(label_w + bar_w + 10, y + used + 4, "Rank acceptability", body, "acceptability")
