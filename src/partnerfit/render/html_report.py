@@ -65,7 +65,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule);
   vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+table.ranking td:nth-child(2) { min-width: 10rem; }
 td.total { font-weight: 700; }
 abbr[title] { text-decoration: none; }
 .good { color: var(--good); } .fair { color: var(--fair); } .weak { color: var(--weak); }
@@ -90,8 +92,11 @@ ul.guide { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: va
 .desc { display: block; font-size: .85rem; color: var(--muted); }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
 @media print {
-  html { font-size: 11pt; }
-  body { max-width: none; padding: 0; }
+  html { font-size: 10pt; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .25rem .35rem; }
+  body { max-width: none; padding: 0;
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   nav { display: none; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
