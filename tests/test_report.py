@@ -527,3 +527,71 @@ def test_data_derived_weights_leave_the_section_out_with_the_reason(
     assert run.stderr.count("\n") == 1
     section = run.stdout[run.stdout.index('<section id="sensitivity">') :]
     assert section.split("</section>")[0].count("Not computed: weights derived from the data") == 1
+
+
+def many_candidates(tmp_path: Path, count: int) -> Path:
+    """A one-stage set (no shortlist) and `count` candidates with spread-out ratings."""
+    lines = [
+        "partnerfit: 1",
+        "kind: candidates",
+        "criteria:",
+        "  partnerfit: 1",
+        "  kind: criteria",
+        "  id: many",
+        "  dimensions:",
+        "    - id: a",
+        "      criteria: [{id: a1}, {id: a2}]",
+        "    - id: b",
+        "      criteria: [{id: b1}]",
+        "candidates:",
+    ]
+    for i in range(count):
+        a1, a2, b1 = 1 + i % 5, 1 + (i * 3) % 5, 1 + (i * 7 + 2) % 5
+        lines.append(f"  - {{id: c{i:03d}, scores: {{a1: {a1}, a2: {a2}, b1: {b1}}}}}")
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_large_field_keeps_the_chart_readable(tmp_path: Path) -> None:
+    from partnerfit.report import MAX_ACCEPTABILITY_ROWS, MAX_RANK_COLUMNS
+
+    pool = load_candidates(many_candidates(tmp_path, 30))
+    result = analyse(pool, samples=300, seed=4, critical=False)
+    acceptability = rank_acceptability(result, pool.criteria)
+    ever = [c for c in result.candidates if c.unranked < 1]
+    assert len(ever) > MAX_ACCEPTABILITY_ROWS
+    assert len(acceptability.rows) == MAX_ACCEPTABILITY_ROWS
+    assert acceptability.more == len(ever) - MAX_ACCEPTABILITY_ROWS
+    assert acceptability.lower_from == MAX_RANK_COLUMNS
+    for row, c in zip(acceptability.rows, ever[:MAX_ACCEPTABILITY_ROWS], strict=True):
+        assert len(row.shares) == MAX_RANK_COLUMNS
+        assert row.shares[:-1] == c.rank_acceptability[: MAX_RANK_COLUMNS - 1]
+        assert row.shares[-1] == pytest.approx(sum(c.rank_acceptability[MAX_RANK_COLUMNS - 1 :]))
+        assert sum(row.shares) + c.unranked == pytest.approx(1.0)
+    page = html_report.render(
+        build_report(evaluate(pool), pool.criteria, acceptability=acceptability)
+    )
+    head = page[page.index('<table class="acceptability">') :].split("</thead>")[0]
+    assert "Rank 9</th>" in head and "Rank 10 or lower</th>" in head and "Rank 11" not in head
+    assert f"{acceptability.more} more candidates are ranked in some samples" in page
+
+
+def test_earlier_stage_ranks_share_ties(tmp_path: Path) -> None:
+    path = tmp_path / "ties.yaml"
+    path.write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria:\n  partnerfit: 1\n  kind: criteria\n"
+        "  id: ties\n  dimensions:\n    - {id: a, criteria: [{id: a1}]}\n"
+        "    - {id: b, criteria: [{id: b1}]}\n"
+        "  stages:\n    - {id: first, dimensions: [a], shortlist: {top: 3}}\n"
+        "    - {id: last, method: weighted_sum}\n"
+        "candidates:\n"
+        "  - {id: p, scores: {a1: 4, b1: 1}}\n  - {id: q, scores: {a1: 4, b1: 5}}\n"
+        "  - {id: r, scores: {a1: 5, b1: 2}}\n  - {id: s, scores: {a1: 1, b1: 5}}\n",
+        encoding="utf-8",
+    )
+    pool = load_candidates(path)
+    page = html_report.render(build_report(evaluate(pool), pool.criteria))
+    ranks = {r.attrs["data-id"]: r.cells[-1] for r in parse(page).tables["ranking"]}
+    # first stage: r 100, p and q 75 (tied second), s 0 (left out by top 3)
+    assert ranks == {"q": "75.0 (2)", "r": "100.0 (1)", "p": "75.0 (2)"}

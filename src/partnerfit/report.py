@@ -20,6 +20,11 @@ from partnerfit.models import CriteriaSet
 if TYPE_CHECKING:
     from partnerfit.sensitivity import SensitivityResult
 
+MAX_RANK_COLUMNS = 10
+"""Rank columns of the acceptability chart at most; the last then sums the ranks below."""
+MAX_ACCEPTABILITY_ROWS = 20
+"""Candidates in the acceptability chart at most (the first in the nominal order)."""
+
 LOW_CONFIDENCE = 0.5
 """A numeric confidence below this counts as low: under "medium" (0.5), the level that
 partnerfit.relational's CONFIDENCE_LEVELS gives the word "medium"."""
@@ -147,6 +152,10 @@ class RankAcceptability:
     """One sentence on the top candidate's stability."""
     never_ranked: tuple[str, ...] = ()
     critical: tuple[CriticalRow, ...] = ()
+    lower_from: int | None = None
+    """When set, each row's last share is that of this rank and below, summed."""
+    more: int = 0
+    """Candidates ranked in some sample but left out of `rows` (MAX_ACCEPTABILITY_ROWS)."""
 
 
 @dataclass(frozen=True)
@@ -270,11 +279,12 @@ def rank_acceptability(result: SensitivityResult, criteria: CriteriaSet) -> Rank
         (k + 1 for c in ever for k, share in enumerate(c.rank_acceptability) if share > 0),
         default=0,
     )
+    lower_from = MAX_RANK_COLUMNS if shown > MAX_RANK_COLUMNS else None
     rows = tuple(
         AcceptabilityRow(
-            c.name, tuple(c.rank_acceptability[:shown]), c.mean_rank, c.rank_band, c.unranked
+            c.name, _columns(c.rank_acceptability, shown), c.mean_rank, c.rank_band, c.unranked
         )
-        for c in ever
+        for c in ever[:MAX_ACCEPTABILITY_ROWS]
     )
     settings = result.settings
     if not settings.weights:
@@ -324,4 +334,14 @@ def rank_acceptability(result: SensitivityResult, criteria: CriteriaSet) -> Rank
         verdict=verdict,
         never_ranked=tuple(c.name for c in result.candidates if c.unranked >= 1.0),
         critical=critical,
+        lower_from=lower_from,
+        more=max(0, len(ever) - MAX_ACCEPTABILITY_ROWS),
     )
+
+
+def _columns(shares: Sequence[float], shown: int) -> tuple[float, ...]:
+    """The first `shown` rank shares; past MAX_RANK_COLUMNS the last column sums the rest."""
+    if shown <= MAX_RANK_COLUMNS:
+        return tuple(shares[:shown])
+    head = tuple(shares[: MAX_RANK_COLUMNS - 1])
+    return (*head, float(sum(shares[MAX_RANK_COLUMNS - 1 : shown])))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from partnerfit import __version__
@@ -23,6 +24,7 @@ from partnerfit.render.svg_charts import (
     e,
     funnel_chart,
     profile_chart,
+    rank_labels,
 )
 from partnerfit.report import (
     LOW_CONFIDENCE,
@@ -170,8 +172,9 @@ def _stage_ranks(evaluation: Evaluation, stage_id: str) -> dict[str, int]:
     totals = {
         c.id: c.stage_scores[stage_id] for c in evaluation.candidates if stage_id in c.stage_scores
     }
-    ordered = sorted(totals.values(), reverse=True)
-    return {cid: 1 + sum(1 for t in ordered if t > total) for cid, total in totals.items()}
+    ordered = sorted(totals.values())
+    count = len(ordered)
+    return {cid: 1 + count - bisect_right(ordered, total) for cid, total in totals.items()}
 
 
 # --- sections ------------------------------------------------------------------
@@ -409,8 +412,11 @@ def acceptability_section(acceptability: RankAcceptability) -> str:
         body += f'<p class="note">{e(acceptability.note)}</p>\n'
     if acceptability.verdict:
         body += f'<p class="verdict"><b>{e(acceptability.verdict)}</b></p>\n'
-    body += acceptability_chart([(r.name, r.shares) for r in rows]) + "\n"
-    head = "".join(f'<th class="num">Rank {k + 1}</th>' for k in range(ranks))
+    lower = acceptability.lower_from
+    body += acceptability_chart([(r.name, r.shares) for r in rows], lower) + "\n"
+    head = "".join(
+        f'<th class="num">{e(label.capitalize())}</th>' for label in rank_labels(ranks, lower)
+    )
     body += (
         f'<table class="acceptability"><thead><tr><th>Candidate</th>{head}'
         '<th class="num">Not ranked</th><th class="num">Mean rank</th>'
@@ -427,6 +433,11 @@ def acceptability_section(acceptability: RankAcceptability) -> str:
             f'<td class="num">{mean}</td><td class="num">{band}</td></tr>\n'
         )
     body += "</tbody></table>\n"
+    if acceptability.more:
+        body += (
+            f'<p class="small">{acceptability.more} more candidates are ranked in some samples; '
+            "<code>partnerfit sensitivity</code> lists them all.</p>\n"
+        )
     if acceptability.never_ranked:
         body += (
             f'<p class="small">Never ranked in any sample: '

@@ -212,12 +212,24 @@ def profile_chart(
     return _svg(label_w + bar_w + 44, height + 2, f"Profile of {title}", body, "profile")
 
 
-def acceptability_chart(rows: Sequence[tuple[str, Sequence[float]]]) -> str:
+def rank_labels(ranks: int, lower_from: int | None = None) -> list[str]:
+    """'rank 1', 'rank 2', ...; the last 'rank K or lower' when it sums ranks K and below."""
+    labels = [f"rank {k + 1}" for k in range(ranks)]
+    if lower_from is not None and labels:
+        labels[-1] = f"rank {lower_from} or lower"
+    return labels
+
+
+def acceptability_chart(
+    rows: Sequence[tuple[str, Sequence[float]]], lower_from: int | None = None
+) -> str:
     """One stacked bar per candidate: its share of samples at rank 1, 2, ...; the rest of
-    the bar (grey) is the share of samples in which it was not ranked."""
+    the bar (grey) is the share of samples in which it was not ranked. With `lower_from`,
+    each row's last share is that of ranks `lower_from` and below together."""
     label_w, bar_w, row_h, gap = 190.0, 420.0, 22.0, 8.0
     ranks = max((len(shares) for _, shares in rows), default=0)
     colours = rank_colours(ranks)
+    labels = rank_labels(ranks, lower_from)
     body: list[str] = []
     y = 4.0
     for name, shares in rows:
@@ -234,7 +246,7 @@ def acceptability_chart(rows: Sequence[tuple[str, Sequence[float]]]) -> str:
                     width,
                     row_h,
                     colours[k],
-                    f"{name}: rank {k + 1} in {share:.1%} of samples",
+                    f"{name}: {labels[k]} in {share:.1%} of samples",
                 )
             )
             if width >= 30:
@@ -262,7 +274,7 @@ def acceptability_chart(rows: Sequence[tuple[str, Sequence[float]]]) -> str:
                 )
             )
         y += row_h + gap
-    items = [(f"rank {k + 1}", colours[k]) for k in range(ranks)] + [("not ranked", NOT_RANKED)]
+    items = [*zip(labels, colours, strict=True), ("not ranked", NOT_RANKED)]
     legend, used = _legend(label_w, y + 2, items, right=label_w + bar_w + 10)
     body.extend(legend)
     return _svg(label_w + bar_w + 10, y + used + 4, "Rank acceptability", body, "acceptability")
