@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from conftest import REPO, run_cli
 from partnerfit.evaluation import Evaluation, evaluate
 from partnerfit.inputs import load_candidates
+from partnerfit.models import Shortlist, Stage
 from partnerfit.render import html_report
 from partnerfit.render.svg_charts import acceptability_chart, funnel_chart, n, rank_colours
 from partnerfit.report import (
@@ -595,3 +597,29 @@ def test_earlier_stage_ranks_share_ties(tmp_path: Path) -> None:
     ranks = {r.attrs["data-id"]: r.cells[-1] for r in parse(page).tables["ranking"]}
     # first stage: r 100, p and q 75 (tied second), s 0 (left out by top 3)
     assert ranks == {"q": "75.0 (2)", "r": "100.0 (1)", "p": "75.0 (2)"}
+
+
+def test_long_lists_are_cut_with_a_note(tmp_path: Path) -> None:
+    from partnerfit.render.html_report import MAX_NAMES, MAX_ROWS
+
+    pool = load_candidates(many_candidates(tmp_path, MAX_ROWS + 30))
+    # a shortlist of 5 leaves MAX_ROWS + 25 candidates not ranked
+    criteria = pool.criteria.model_copy(
+        update={
+            "stages": [
+                pool.criteria.stages[0].model_copy(
+                    update={"shortlist": Shortlist(top=5), "method": "weighted_sum"}
+                ),
+                Stage(id="final", method="weighted_sum"),
+            ]
+        }
+    )
+    pool = replace(pool, criteria=criteria)
+    evaluation = evaluate(pool)
+    others = [c for c in evaluation.candidates if c.status != "ranked"]
+    page = html_report.render(build_report(evaluation, pool.criteria))
+    doc = parse(page)
+    assert [r.attrs["data-id"] for r in doc.tables["dropped"]] == [c.id for c in others][:MAX_ROWS]
+    assert f"{len(others) - MAX_ROWS:,} more candidates not shown" in page
+    assert len(doc.tables["evidence"]) == MAX_ROWS
+    assert f"and {len(others) - MAX_NAMES:,} more." in page

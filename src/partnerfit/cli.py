@@ -360,6 +360,10 @@ def report(
     if output is None and sys.stdout.isatty():  # a page of HTML on a terminal is noise (as gzip)
         message("error: the report is an HTML page: give -o FILE (or redirect stdout to a file)")
         _fail()
+    folder = output.parent if output is not None and str(output.parent) else Path(".")
+    if output is not None and not folder.is_dir():  # say so before minutes of sampling
+        message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+        _fail()
     from partnerfit.engine.methods import ScoringError
     from partnerfit.evaluation import evaluate
     from partnerfit.findings import InputError

@@ -41,6 +41,10 @@ from partnerfit.report import (
 
 MAX_PROFILES = 12
 """Profiles drawn at most (the highest ranked); a note says how many were left out."""
+MAX_ROWS = 100
+"""Rows of the long tables (not ranked, evidence) at most, in the evaluation's order."""
+MAX_NAMES = 12
+"""Names listed per cause in the funnel at most."""
 
 CSS = """\
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d0d0; --panel: #f5f6f8;
@@ -159,6 +163,15 @@ def _stage_label(stage: StageSummary) -> str:
     return stage.name or stage.id
 
 
+def _more(count: int, what: str = "candidates") -> str:
+    if count <= 0:
+        return ""
+    return (
+        f'<p class="note">{count:,} more {what} not shown; '
+        "<code>partnerfit score --format json</code> has them all.</p>\n"
+    )
+
+
 def _section(anchor: str, title: str, body: str) -> str:
     return f'<section id="{anchor}">\n<h2>{e(title)}</h2>\n{body}</section>\n'
 
@@ -266,14 +279,14 @@ def ranking_section(report: Report) -> str:
             '<table class="dropped"><thead><tr><th>Candidate</th><th>Stopped at</th>'
             "<th>Status</th><th>Why</th></tr></thead>\n<tbody>\n"
         )
-        for c in others:
+        for c in others[:MAX_ROWS]:
             why = "<br>".join(e(r.message) for r in c.reasons)
             body += (
                 f'<tr data-id="{e(c.id)}"><td>{e(c.name)}</td>'
                 f"<td>{e(stage_names[c.stage_reached])}</td>"
                 f'<td class="status-{c.status}">{c.status}</td><td>{why}</td></tr>\n'
             )
-        body += "</tbody></table>\n"
+        body += "</tbody></table>\n" + _more(len(others) - MAX_ROWS)
     return _section("ranking", "Ranking", body)
 
 
@@ -338,7 +351,9 @@ def funnel_section(report: Report) -> str:
             ("incomplete", f.incomplete),
         ]
         parts = [
-            f"{what} ({len(leavers)}): " + ", ".join(e(x.candidate.name) for x in leavers)
+            f"{what} ({len(leavers)}): "
+            + ", ".join(e(x.candidate.name) for x in leavers[:MAX_NAMES])
+            + (f" and {len(leavers) - MAX_NAMES:,} more" if len(leavers) > MAX_NAMES else "")
             for what, leavers in causes
             if leavers
         ]
@@ -498,7 +513,8 @@ def evidence_section(report: Report) -> str:
         '<th class="num">Scores</th><th class="num">Without evidence</th>'
         '<th class="num">Low confidence</th><th class="num">Missing</th></tr></thead>\n<tbody>\n'
     )
-    for p in report.evidence:
+    shown = report.evidence[:MAX_ROWS]
+    for p in shown:
         body += (
             f'<tr data-id="{e(p.candidate.id)}"><td>{e(p.candidate.name)}</td>'
             f"<td>{e(stages[p.stage])}</td>"
@@ -507,10 +523,10 @@ def evidence_section(report: Report) -> str:
             f'<td class="num">{_share(len(p.low_confidence), p.weight_low_confidence)}</td>'
             f'<td class="num">{_share(len(p.missing), p.weight_missing)}</td></tr>\n'
         )
-    body += "</tbody></table>\n"
-    body += _low_confidence_table(report.evidence, names)
+    body += "</tbody></table>\n" + _more(len(report.evidence) - MAX_ROWS)
+    body += _low_confidence_table(shown, names)
     body += "<h3>Scores without evidence</h3>\n"
-    listed = [p for p in report.evidence if p.without_evidence or p.missing]
+    listed = [p for p in shown if p.without_evidence or p.missing]
     if not listed:
         body += "<p>Every score counted has evidence.</p>\n"
     else:
@@ -530,7 +546,8 @@ def evidence_section(report: Report) -> str:
 
 
 def _low_confidence_table(profiles: Sequence[EvidenceProfile], names: Mapping[str, str]) -> str:
-    rows = [(p, s) for p in profiles for s in p.low_confidence]
+    every = [(p, s) for p in profiles for s in p.low_confidence]
+    rows = every[:MAX_ROWS]
     out = "<h3>Low-confidence scores</h3>\n"
     if not rows:
         return out + "<p>No score counted is marked low confidence.</p>\n"
@@ -545,7 +562,7 @@ def _low_confidence_table(profiles: Sequence[EvidenceProfile], names: Mapping[st
             f'<td class="num">{_value(s.raw)}</td><td>{e(_confidence(s.confidence))}</td>'
             f'<td class="num">{_pct(s.weight or 0.0)}</td><td>{e(s.evidence or "none")}</td></tr>\n'
         )
-    return out + "</tbody></table>\n"
+    return out + "</tbody></table>\n" + _more(len(every) - MAX_ROWS, "low-confidence scores")
 
 
 def disagreements_section(
