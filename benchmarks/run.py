@@ -184,6 +184,32 @@ def synthetic_candidates(folder: Path, n: int, m: int, seed: int = 7) -> Path:
     return path
 
 
+def report_commands(repeat: int) -> None:
+    """The bundled example end to end, a new process each time, against `score --format json`."""
+    import tempfile
+
+    print(f"partnerfit report EXAMPLE, new process each time (median of {repeat}):")
+    script = str(Path(sys.executable).with_name("partnerfit"))
+    env = {**os.environ, "COLUMNS": "100"}
+    with tempfile.TemporaryDirectory() as folder:
+        target = str(Path(folder) / "report.html")
+
+        def run(args: list[str]) -> Callable[[], object]:
+            return lambda: subprocess.run(args, check=True, capture_output=True, env=env, cwd=REPO)
+
+        baseline = median_of(run([script, "score", str(EXAMPLE), "--format", "json"]), repeat)
+        label = "baseline: score EXAMPLE --format json"
+        print(f"  {label:<44} {baseline * 1000:9.1f} ms  1.00x")
+        base = [script, "report", str(EXAMPLE), "-o", target]
+        row(
+            "report --no-sensitivity",
+            median_of(run([*base, "--no-sensitivity"]), repeat),
+            baseline,
+            None,
+        )
+        row("report (10,000 weight samples)", median_of(run(base), repeat), baseline, None)
+
+
 def report(quick: bool) -> None:
     """The HTML report against the JSON renderer of the same evaluation."""
     import tempfile
@@ -194,6 +220,7 @@ def report(quick: bool) -> None:
     from partnerfit.report import build_report
 
     repeat = 3 if quick else 5
+    report_commands(repeat=1 if quick else 9)
     for n in [200] if quick else [1_000, 10_000]:
         with tempfile.TemporaryDirectory() as folder:
             pool = load_candidates(synthetic_candidates(Path(folder), n, 20))

@@ -94,6 +94,9 @@ svg text.strong { font-weight: 700; }
 svg .grid { stroke: #c8c8c8; stroke-dasharray: 3 3; }
 svg .axisline { stroke: #8c8c8c; }
 svg .ref { stroke: #1b1b1b; stroke-width: 2; }
+table.criteria { table-layout: fixed; }
+table.criteria th:nth-child(2) { width: 10.5rem; }
+table.criteria th:nth-child(n+3) { width: 6.5rem; }
 ul.guide { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--muted); }
 .desc { display: block; font-size: .85rem; color: var(--muted); }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
@@ -681,6 +684,10 @@ def criteria_section(report: Report) -> str:
         desc = f'<span class="desc">{e(d.description)}</span>' if d.description else ""
         body += f'<tr data-dimension="{e(d.id)}"><td><b>{e(d.label)}</b>{desc}</td>{cells}</tr>\n'
     body += "</tbody></table>\n"
+    body += (
+        '<p class="small">Per criterion, its effective weight in each scoring stage\'s total '
+        "(dimension weight times its share within the dimension).</p>\n"
+    )
     for d in criteria.dimensions:
         body += _dimension_criteria(d.label, d.criteria, criteria, stages)
     if criteria.facts:
