@@ -273,10 +273,15 @@ def test_disagreements_section_only_when_given() -> None:
     assert 'id="disagreements"' not in plain
     given = html_report.render(
         build_report(
-            evaluation, pool.criteria, disagreements=[("alpha", "goals", {"a": 1, "b": 4})]
+            evaluation,
+            pool.criteria,
+            disagreements=[("alpha", "goals", {"a": 1, "b": 4})],
+            disagreement_threshold=1.5,
         )
     )
     assert 'id="disagreements"' in given and 'href="#disagreements"' in given
+    assert "differ by more than 1.5 " in given
+    assert parse(given).tables["disagreements"][0].cells == ["alpha", "goals", "a: 1, b: 4", "3"]
 
 
 def test_acceptability_chart_and_table() -> None:

@@ -169,6 +169,8 @@ class Report:
     acceptability: RankAcceptability | None
     sensitivity_skipped: str | None = None
     """Why the sensitivity analysis could not be run (its section says so), if it was not."""
+    disagreement_threshold: float | None = None
+    """The spread above which a score counts as a disagreement, shown in its section."""
 
 
 def is_low_confidence(confidence: str | float | None) -> bool:
@@ -247,6 +249,7 @@ def build_report(
     disagreements: Iterable[tuple[str, str, Mapping[str, float]]] | None = None,
     acceptability: RankAcceptability | None = None,
     sensitivity_skipped: str | None = None,
+    disagreement_threshold: float | None = None,
 ) -> Report:
     profiles = (evidence_profile(c) for c in evaluation.candidates)
     return Report(
@@ -257,6 +260,7 @@ def build_report(
         disagreements=None if disagreements is None else as_disagreements(disagreements),
         acceptability=acceptability,
         sensitivity_skipped=sensitivity_skipped,
+        disagreement_threshold=disagreement_threshold,
     )
 
 

@@ -762,7 +762,11 @@ def render(report: Report) -> str:
     sections.append(("evidence", "Evidence and confidence", evidence_section(report)))
     if report.disagreements is not None:
         sections.append(
-            ("disagreements", "Assessor disagreements", disagreements_section(report.disagreements))
+            (
+                "disagreements",
+                "Assessor disagreements",
+                disagreements_section(report.disagreements, report.disagreement_threshold),
+            )
         )
     sections.append(("criteria", "Criteria, weights and rating guides", criteria_section(report)))
     notes = notes_section(ev)
