@@ -628,3 +628,40 @@ def test_long_lists_are_cut_with_a_note(tmp_path: Path) -> None:
     assert f"{len(others) - MAX_ROWS:,} more candidates not shown" in page
     assert len(doc.tables["evidence"]) == MAX_ROWS
     assert f"and {len(others) - MAX_NAMES:,} more." in page
+
+
+def test_a_field_where_nobody_reaches_the_end(tmp_path: Path) -> None:
+    text = (
+        (REPO / SMALL)
+        .read_text(encoding="utf-8")
+        .replace("sanctions_clear: true", "sanctions_clear: false")
+    )
+    path = tmp_path / "candidates.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "criteria.yaml").write_text(
+        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    pool = load_candidates(path)
+    evaluation = evaluate(pool)
+    assert evaluation.ranked == ()
+    acceptability = rank_acceptability(analyse(pool, samples=50, seed=1), pool.criteria)
+    page = html_report.render(build_report(evaluation, pool.criteria, acceptability=acceptability))
+    assert "Ranked first<b>nobody</b>" in page
+    assert "No candidate was ranked." in page  # profiles
+    assert "No candidate is ranked in any sample." in page
+    assert 'class="chart acceptability"' not in page
+    assert parse(page).tables["ranking"] == []
+
+
+def test_a_tie_for_first_names_both(tmp_path: Path) -> None:
+    path = tmp_path / "tie.yaml"
+    path.write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria:\n  partnerfit: 1\n  kind: criteria\n"
+        "  id: tie\n  dimensions:\n    - {id: a, criteria: [{id: a1}]}\n"
+        "candidates:\n  - {id: p, name: Pat, scores: {a1: 4}}\n"
+        "  - {id: q, name: Quin, scores: {a1: 4}}\n  - {id: r, name: Ray, scores: {a1: 2}}\n",
+        encoding="utf-8",
+    )
+    pool = load_candidates(path)
+    page = html_report.render(build_report(evaluate(pool), pool.criteria))
+    assert "Ranked first<b>Pat and Quin</b>75.0 of 100 (tied)</li>" in page

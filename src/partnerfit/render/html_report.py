@@ -203,11 +203,13 @@ def header(report: Report) -> str:
     ranked = ev.ranked
     version = f" version {e(ev.criteria_version)}" if ev.criteria_version else ""
     source = e(ev.criteria_path) if ev.criteria_path else "inline in the candidates file"
-    lead = (
-        f"<li>Ranked first<b>{e(ranked[0].name)}</b>{ranked[0].total:.1f} of 100</li>"
-        if ranked and ranked[0].total is not None
-        else "<li>Ranked first<b>nobody</b>no candidate reached the end</li>"
-    )
+    firsts = [c for c in ranked if c.rank == 1]
+    if firsts and firsts[0].total is not None:
+        tied = " (tied)" if len(firsts) > 1 else ""
+        names = e(" and ".join(c.name for c in firsts))
+        lead = f"<li>Ranked first<b>{names}</b>{firsts[0].total:.1f} of 100{tied}</li>"
+    else:
+        lead = "<li>Ranked first<b>nobody</b>no candidate reached the end</li>"
     stage_names = e(" \u2192 ".join(_stage_label(s) for s in ev.stages))
     how = f" after {e(_stage_label(final))} ({e(final.method)})" if final is not None else ""
     return (
@@ -430,6 +432,9 @@ def acceptability_section(acceptability: RankAcceptability) -> str:
         body += f'<p class="note">{e(acceptability.note)}</p>\n'
     if acceptability.verdict:
         body += f'<p class="verdict"><b>{e(acceptability.verdict)}</b></p>\n'
+    if not rows:
+        body += "<p>No candidate is ranked in any sample.</p>\n"
+        return _section("sensitivity", "Sensitivity to the weights", body)
     lower = acceptability.lower_from
     body += acceptability_chart([(r.name, r.shares) for r in rows], lower) + "\n"
     head = "".join(
