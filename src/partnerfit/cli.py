@@ -219,17 +219,15 @@ def sensitivity(
         typer.Option("--uninformed", help="Sample weights uniformly over the whole simplex."),
     ] = False,
     weights: Annotated[
-        bool, typer.Option("--weights/--no-weights", help="Sample the weights (default on).")
+        bool, typer.Option("--weights/--no-weights", help="Sample the weights.")
     ] = True,
     scores: Annotated[
         bool,
-        typer.Option(
-            "--scores/--no-scores", help="Jitter the scores within their confidence (default off)."
-        ),
+        typer.Option("--scores/--no-scores", help="Jitter the scores within their confidence."),
     ] = False,
     critical: Annotated[
         bool,
-        typer.Option("--critical/--no-critical", help="Compute the critical weights (default on)."),
+        typer.Option("--critical/--no-critical", help="Compute the critical weights."),
     ] = True,
     criteria: Annotated[
         bool,
@@ -245,6 +243,10 @@ def sensitivity(
     criteria_file: Annotated[
         Path | None,
         typer.Option("--criteria-file", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+    method: Annotated[
+        MethodName | None,
+        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
     ] = None,
 ) -> None:
     """How robust is the ranking: Monte Carlo weights and scores, critical weights."""
@@ -266,11 +268,22 @@ def sensitivity(
     except ValueError as exc:
         message(f"error: {exc}")
         _fail()
+    if output is not None:
+        # a long run should not end in "cannot write": check the folder first (emit
+        # checks again, and writes atomically)
+        folder = output.parent if str(output.parent) else Path(".")
+        if not folder.is_dir():
+            message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+            _fail()
     try:
         pool = load_candidates(candidates, criteria_file)
     except InputError as exc:
         print_findings(exc.findings)
         _fail()
+    if method is not None:
+        from partnerfit.comparison import with_method
+
+        pool = with_method(pool, method.value)
     errors = console(stderr=True)
     try:
         if errors.is_terminal:
@@ -301,6 +314,8 @@ def sensitivity(
     else:
         text = _terminal_text(lambda c: render.print_sensitivity(result, c), to_file)
     _emit_or_fail(text, output)
+    for warning in result.warnings:
+        message(f"warning: {warning}")
 
 
 @app.command()

@@ -71,10 +71,14 @@ class StagePlan:
 class Plan:
     problem: Problem
     stages: tuple[StagePlan, ...]
+    incomplete: dict[str, tuple[int, ...]]
+    """Stage id -> candidates (rows) that pass the earlier stages' gates but lack scores
+    this stage needs: incomplete in every sample in which they reach it."""
 
     @property
     def finalists(self) -> BoolArray:
-        """Candidates that can be ranked in some sample: they pass every gate."""
+        """Candidates that can be ranked in some sample: they pass every gate and have the
+        scores every stage needs."""
         return self.stages[-1].eligible if self.stages else np.ones(0, dtype=bool)
 
 
@@ -91,8 +95,14 @@ def plan(problem: Problem, stages: Sequence[Stage]) -> Plan:
             "each stage's field, so they cannot be sampled; state the weights or derive them "
             "by AHP, rank order or points to run a sensitivity analysis"
         )
+    # eligibility does not depend on the method: score every stage with the weighted sum,
+    # so that a method cannot fail on a candidate that no sample brings to its stage
     lifted = [
-        s.model_copy(update={"shortlist": None, "method": s.scoring_method}) if s.scores else s
+        s.model_copy(
+            update={"shortlist": None, "method": "weighted_sum", "normalization": None, "v": None}
+        )
+        if s.scores
+        else s
         for s in stages
     ]
     outcome = run_pipeline(problem, lifted)
@@ -133,7 +143,16 @@ def plan(problem: Problem, stages: Sequence[Stage]) -> Plan:
                 benefit=problem.benefit[columns],
             )
         )
-    return Plan(problem, tuple(plans))
+    incomplete: dict[str, list[int]] = {}
+    for row, reasons in sorted(outcome.reasons.items()):
+        for reason in reasons:
+            if reason.code in ("missing_scores", "no_scores"):
+                incomplete.setdefault(reason.stage, []).append(row)
+    return Plan(
+        problem,
+        tuple(plans),
+        {sp.stage.id: tuple(incomplete[sp.stage.id]) for sp in plans if sp.stage.id in incomplete},
+    )
 
 
 @dataclass(frozen=True)
@@ -148,22 +167,34 @@ class BatchOutcome:
 
 
 def batch_competition_ranks(totals: FloatArray) -> IntArray:
-    """`scoring.competition_ranks` along axis 1 of a (samples, candidates) array."""
+    """`scoring.competition_ranks` along axis 1 of a (samples, candidates) array.
+
+    A competition rank is 1 + the number of strictly greater totals, whatever the order
+    among equal ones, so the sort need not be stable; runs of equal totals are resolved
+    only in the rows that have one."""
     s, n = totals.shape
-    order = np.argsort(-totals, axis=1, kind="stable")
+    order = np.argsort(-totals, axis=1)
     ordered = np.take_along_axis(totals, order, axis=1)
-    starts = np.empty((s, n), dtype=bool)
-    starts[:, :1] = True
-    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
-    positions = np.broadcast_to(np.arange(n), (s, n))
-    first = np.maximum.accumulate(np.where(starts, positions, 0), axis=1)
+    positions = np.broadcast_to(np.arange(1, n + 1), (s, n))
+    equal = ordered[:, 1:] == ordered[:, :-1]
+    # -inf marks candidates out of the field: their ranks are never read
+    tied = np.nonzero((equal & (ordered[:, 1:] > -np.inf)).any(axis=1))[0]
+    if tied.size:
+        positions = positions.copy()
+        starts = np.ones((tied.size, n), dtype=bool)
+        starts[:, 1:] = ~equal[tied]
+        first = np.where(starts, positions[tied], 0)
+        positions[tied] = np.maximum.accumulate(first, axis=1)
     ranks = np.empty((s, n), dtype=np.int64)
-    np.put_along_axis(ranks, order, first + 1, axis=1)
+    np.put_along_axis(ranks, order, positions, axis=1)
     return ranks
 
 
 def _round(totals: FloatArray) -> FloatArray:
-    return np.round(totals, PRECISION) + 0.0
+    """`scoring.round_totals` (adding 0.0 turns -0.0 into 0.0), in place on a fresh array."""
+    rounded = np.round(totals, PRECISION)
+    rounded += 0.0
+    return rounded
 
 
 def _field_bounds(
@@ -227,38 +258,73 @@ def run_batch(
     alive = np.ones((s, n), dtype=bool)
     last_totals = np.full((s, n), np.nan)
     passed: list[BoolArray] = []
-    last_kept: BoolArray | None = None
-    last_ranks: IntArray | None = None
+    top_index: IntArray | None = None
+    """Columns holding each row's `top` largest totals of the last shortlist, when the
+    survivors are among them (they then need no search for the final ranks)."""
     for sp in plan.stages:
         active = alive & sp.eligible[None, :]
         if not sp.scores or sp.columns.size == 0:
             alive = active
             passed.append(alive)
-            last_kept = None
+            top_index = None
             continue
         totals = _stage_totals(sp, problem, active, dimension_weights, within, values)
-        rounded = np.where(active, _round(totals), -np.inf)
-        ranks = batch_competition_ranks(rounded)
+        rounded = _round(totals)
+        if not active.all():
+            rounded[~active] = -np.inf
         kept = active.copy()
         shortlist = sp.stage.shortlist
+        top_index = None
         if shortlist is not None:
             if shortlist.top is not None:
-                kept &= ranks <= shortlist.top
+                threshold, top_index = _top_threshold(rounded, shortlist.top)
+                kept &= rounded >= threshold[:, None]
             if shortlist.min_score is not None:
                 kept &= rounded >= shortlist.min_score
         last_totals = np.where(active, rounded, last_totals)
         alive = kept
         passed.append(alive)
-        last_kept, last_ranks = kept, ranks
     survivors = alive
     final_totals = np.where(survivors, last_totals, np.nan)
-    if last_kept is not None and last_ranks is not None:
-        # the survivors are the last shortlist (a top set): their stage ranks are final
-        final_ranks = np.where(survivors, last_ranks, 0)
-    else:
-        ranks = batch_competition_ranks(np.where(survivors, last_totals, -np.inf))
-        final_ranks = np.where(survivors, ranks, 0)
+    final_ranks = _survivor_ranks(np.where(survivors, last_totals, -np.inf), top_index)
     return BatchOutcome(final_ranks, final_totals, tuple(passed))
+
+
+def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray | None]:
+    """Per row, the top-th largest total (a competition rank <= top means a total at least
+    this, so ties at the cut are kept, as in the pipeline), found by a partition, not a
+    sort; and the columns of the `top` largest totals (None when top is 0 or >= n)."""
+    s, n = rounded.shape
+    if top <= 0:
+        return np.full(s, np.inf), None
+    if top >= n:
+        return np.full(s, -np.inf), None
+    index = np.argpartition(-rounded, top - 1, axis=1)[:, :top]
+    threshold: FloatArray = np.take_along_axis(rounded, index, axis=1).min(axis=1)
+    return threshold, index
+
+
+def _survivor_ranks(values: FloatArray, hint: IntArray | None = None) -> IntArray:
+    """Competition ranks of the finite entries of each row (0 for -inf). When the survivors
+    are few, only the largest entries of each row are sorted: those in `hint` (columns
+    that hold every survivor, if given) or found by a partition."""
+    s, n = values.shape
+    counts = (values > -np.inf).sum(axis=1)
+    k = int(counts.max()) if s else 0
+    if k == 0:
+        return np.zeros((s, n), dtype=np.int64)
+    if hint is not None and k <= hint.shape[1] and 4 * hint.shape[1] < n:
+        index = hint
+    elif 4 * k >= n:
+        ranks = batch_competition_ranks(values)
+        return np.where(values > -np.inf, ranks, 0)
+    else:
+        index = np.argpartition(-values, k - 1, axis=1)[:, :k]
+    top = np.take_along_axis(values, index, axis=1)
+    top_ranks = np.where(top > -np.inf, batch_competition_ranks(top), 0)
+    out = np.zeros((s, n), dtype=np.int64)
+    np.put_along_axis(out, index, top_ranks, axis=1)
+    return out
 
 
 def _stage_totals(
@@ -330,21 +396,48 @@ def _method_totals(
     high: FloatArray,
     effective: FloatArray,
 ) -> FloatArray:
-    """Another decision method, one sample at a time (vectorised over candidates)."""
+    """Another decision method. Samples that share a field (the same candidates, so the
+    same bounds) are scored together, vectorised over samples and candidates
+    (`batched_methods`); with per-sample scores, one sample at a time."""
+    from partnerfit.engine.batched_methods import method_scores
+
     s, n = active.shape
     totals = np.full((s, n), np.nan)
     columns = sp.columns
     preferences = [problem.preferences[c] if problem.preferences else None for c in columns]
     ids = [problem.item_ids[c] for c in columns]
+
+    def raw_values(rows: IntArray, t: int) -> FloatArray:
+        xs = x[rows] if x.ndim == 2 else x[t, rows]
+        raw = np.clip(xs, low[t], high[t])
+        worst = np.where(sp.benefit, low[t], high[t])
+        result: FloatArray = np.where(sp.worst_filled[rows], worst, raw)
+        return result
+
+    if x.ndim == 2:
+        fields, which = np.unique(active, axis=0, return_inverse=True)
+        for g, field in enumerate(fields):
+            rows = np.nonzero(field)[0]
+            samples = np.nonzero(which.ravel() == g)[0]
+            if rows.size == 0:
+                continue
+            scores = method_scores(
+                sp.stage,
+                raw_values(rows, int(samples[0])),
+                effective[samples],
+                sp.benefit,
+                preferences,
+                ids,
+            )
+            totals[np.ix_(samples, rows)] = scores
+        return totals
     for t in range(s):
         rows = np.nonzero(active[t])[0]
         if rows.size == 0:
             continue
-        xs = x[rows] if x.ndim == 2 else x[t, rows]
-        raw = np.clip(xs, low[t], high[t])
-        worst = np.where(sp.benefit, low[t], high[t])
-        raw = np.where(sp.worst_filled[rows], worst, raw)
-        outcome = run_method(sp.stage, raw, effective[t], sp.benefit, preferences, ids)
+        outcome = run_method(
+            sp.stage, raw_values(rows, t), effective[t], sp.benefit, preferences, ids
+        )
         totals[t, rows] = outcome.scores
     return totals
 

@@ -65,7 +65,8 @@ def _describe(result: SensitivityResult) -> str:
         )
     if s.scores:
         varied.append(f"scores within their confidence (spread {s.spread:g})")
-    return f"{s.samples:,} samples, seed {s.seed}: {' and '.join(varied)}"
+    noun = "sample" if s.samples == 1 else "samples"
+    return f"{s.samples:,} {noun}, seed {s.seed}: {' and '.join(varied)}"
 
 
 def print_sensitivity(result: SensitivityResult, console: Console) -> None:
@@ -116,15 +117,24 @@ def print_sensitivity(result: SensitivityResult, console: Console) -> None:
         if v.challenger is not None:
             line += f"; {v.challenger} is first in {v.challenger_first_rank:.1%}"
         console.print(line, soft_wrap=True)
-    if result.critical_weights:
+    for scope, title in (
+        (
+            "dimension",
+            "Critical weights: the share each dimension must reach for the lead to change",
+        ),
+        ("criterion", "Critical weights of criteria, within their dimension"),
+    ):
+        rows = [w for w in result.critical_weights if w.scope == scope]
+        if not rows:
+            continue
         critical = table()
-        critical.add_column("Weight", overflow="ellipsis", no_wrap=True, max_width=28)
+        critical.add_column(scope.capitalize(), overflow="ellipsis", no_wrap=True, max_width=28)
         critical.add_column("Stated", justify="right", no_wrap=True)
         critical.add_column("Critical", justify="right", no_wrap=True)
         critical.add_column("Change", justify="right", no_wrap=True)
         critical.add_column("New leader", overflow="ellipsis", no_wrap=True, max_width=16)
         critical.add_column("Method", no_wrap=True)
-        for w in result.critical_weights:
+        for w in rows:
             critical.add_row(
                 w.id,
                 f"{w.weight:.3f}",
@@ -134,4 +144,5 @@ def print_sensitivity(result: SensitivityResult, console: Console) -> None:
                 w.method,
             )
         console.print()
+        console.print(title, soft_wrap=True)
         console.print(critical)

@@ -8,7 +8,7 @@ docs/sensitivity.md for the definitions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +17,7 @@ from partnerfit.engine.batched import Plan, plan, run_batch, stated_weights
 from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import FloatArray, IntArray
 from partnerfit.inputs import CandidatePool
+from partnerfit.models import Candidate
 from partnerfit.sensitivity.sampling import (
     DEFAULT_CONCENTRATION,
     DEFAULT_CONFIDENCE,
@@ -146,7 +147,8 @@ class SensitivityResult:
     stated_criterion_weights: dict[str, float]
     """Within-dimension weights."""
     ranks: int
-    """Number of rank columns: the candidates that pass every gate."""
+    """Number of rank columns: the candidates that can be ranked in some sample (they pass
+    every gate and have the scores of every stage)."""
     candidate_ids: tuple[str, ...]
     """In the order of the nominal ranking (as `evaluate` lists them)."""
     rank_acceptability: FloatArray
@@ -183,6 +185,18 @@ def validate_options(
             raise ValueError("--concentration and --uninformed exclude each other")
     if (concentration is not None or uninformed) and not weights:
         raise ValueError("--concentration and --uninformed apply to weight sampling (--weights)")
+
+
+def jitter_model(the_plan: Plan, candidates: Sequence[Candidate]) -> ScoreModel:
+    """The score uncertainty of a plan's candidates (docs/sensitivity.md)."""
+    problem = the_plan.problem
+    k = problem.n_criteria
+    conf = confidences(candidates, problem.item_ids[:k], DEFAULT_CONFIDENCE)
+    positive = np.zeros(k, dtype=bool)
+    for sp in the_plan.stages:
+        if sp.scores and sp.stage.scoring_method == "weighted_product":
+            positive[sp.columns] = True
+    return score_model(problem, conf, positive)
 
 
 def block_size(problem: Problem, plan_: Plan, jitter: bool) -> int:
@@ -235,44 +249,24 @@ def analyse(
     )
     jitter: ScoreModel | None = None
     if scores:
-        conf = confidences(pool.candidates, criterion_ids, DEFAULT_CONFIDENCE)
-        jitter = score_model(problem, conf)
+        jitter = jitter_model(the_plan, pool.candidates)
     block = block_size(problem, the_plan, scores)
+    tallies = simulate(
+        the_plan,
+        samples=samples,
+        seed=seed,
+        weights=model if weights else None,
+        scores=jitter,
+        block=block,
+        progress=progress,
+    )
     n = len(problem.candidate_ids)
-    finalists = the_plan.finalists
-    r = int(finalists.sum())
-    rank_counts = np.zeros(n * (r + 1), dtype=np.int64)
-    first_shares = np.zeros((n, len(shares)))
-    first_within = np.zeros((n, k))
-    passed_counts = np.zeros((len(the_plan.stages), n), dtype=np.int64)
-    done = 0
-    index = 0
-    while done < samples:
-        size = min(block, samples - done)
-        rng = np.random.default_rng([seed, index])
-        if weights:
-            w_shares, w_within = sample_weights(model, rng, size)
-        else:
-            w_shares = np.broadcast_to(shares, (size, len(shares)))
-            w_within = np.broadcast_to(within, (size, k))
-        values = sample_scores(jitter, rng, size) if jitter is not None else None
-        outcome = run_batch(the_plan, w_shares, w_within, values)
-        ranks = outcome.final_ranks
-        flat = (np.arange(n)[None, :] * (r + 1) + ranks).ravel()
-        rank_counts += np.bincount(flat, minlength=n * (r + 1))
-        first = (ranks == 1).astype(np.float64)
-        first_shares += first.T @ w_shares
-        first_within += first.T @ w_within
-        for s_index, passed in enumerate(outcome.passed):
-            passed_counts[s_index] += passed.sum(axis=0)
-        done += size
-        index += 1
-        if progress is not None:
-            progress(done)
-    counts = rank_counts.reshape(n, r + 1)
+    r = tallies.ranks
+    counts = tallies.rank_counts
     first_counts = counts[:, 1] if r else np.zeros(n, dtype=np.int64)
-    central_shares = first_shares / np.maximum(first_counts, 1)[:, None]
-    central_within = first_within / np.maximum(first_counts, 1)[:, None]
+    central_shares = tallies.central_shares
+    central_within = tallies.central_within
+    passed_counts = tallies.passed_counts
     conf_factor = _confidence_factors(
         the_plan, first_counts, central_shares, central_within, jitter, samples, seed, block
     )
@@ -343,7 +337,103 @@ def analyse(
         candidates=tuple(results),
         verdict=verdict,
         critical_weights=critical_weights,
-        warnings=(),
+        warnings=_warnings(the_plan, passed_counts, samples),
+    )
+
+
+def _warnings(the_plan: Plan, passed_counts: IntArray, samples: int) -> tuple[str, ...]:
+    """Candidates that reached a stage in some samples without the scores it needs."""
+    ids = the_plan.problem.candidate_ids
+    out = []
+    for s_index, sp in enumerate(the_plan.stages):
+        if s_index == 0:
+            continue
+        for i in the_plan.incomplete.get(sp.stage.id, ()):
+            reached = int(passed_counts[s_index - 1, i])
+            if reached:
+                out.append(
+                    f"{ids[i]} reached stage '{sp.stage.id}' in {reached / samples:.1%} of the "
+                    "samples without the scores it needs there, so was left unranked in them"
+                )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Tallies:
+    """What the Monte Carlo run counted."""
+
+    ranks: int
+    rank_counts: IntArray
+    """(candidates, ranks + 1): column 0 counts the samples where it is not ranked."""
+    central_shares: FloatArray
+    """(candidates, dimensions): mean shares over the samples where it ranks first."""
+    central_within: FloatArray
+    """(candidates, criteria): mean within-dimension weights over those samples."""
+    passed_counts: IntArray
+    """(stages, candidates): samples in which it is in the field after each stage."""
+
+
+def simulate(
+    the_plan: Plan,
+    *,
+    samples: int,
+    seed: int,
+    weights: WeightModel | None,
+    scores: ScoreModel | None,
+    block: int,
+    progress: Callable[[int], None] | None = None,
+) -> Tallies:
+    """Run `samples` samples through the pipeline in blocks of `block`; block b draws from
+    its own generator, seeded [seed, b] (weights first, then scores)."""
+    problem = the_plan.problem
+    shares, within = stated_weights(problem)
+    n, k = len(problem.candidate_ids), problem.n_criteria
+    r = int(the_plan.finalists.sum())
+    rank_counts = np.zeros(n * (r + 1), dtype=np.int64)
+    first_shares = np.zeros((n, len(shares)))
+    first_within = np.zeros((n, k))
+    first_counts = np.zeros(n, dtype=np.int64)
+    passed_counts = np.zeros((len(the_plan.stages), n), dtype=np.int64)
+    unranked_counts = np.zeros(n, dtype=np.int64)
+    done = 0
+    index = 0
+    while done < samples:
+        size = min(block, samples - done)
+        rng = np.random.default_rng([seed, index])
+        if weights is not None:
+            w_shares, w_within = sample_weights(weights, rng, size)
+        else:
+            w_shares = np.broadcast_to(shares, (size, len(shares)))
+            w_within = np.broadcast_to(within, (size, k))
+        values = sample_scores(scores, rng, size) if scores is not None else None
+        outcome = run_batch(the_plan, w_shares, w_within, values)
+        ranks = outcome.final_ranks
+        # count the ranked entries only (usually few); the rest are unranked (column 0)
+        flat = ranks.ravel()
+        where = np.flatnonzero(flat)
+        candidate = where % n
+        rank_counts += np.bincount(candidate * (r + 1) + flat[where], minlength=n * (r + 1))
+        unranked_counts += size - np.bincount(candidate, minlength=n)
+        first = ranks == 1
+        first_counts += first.sum(axis=0)
+        first_f = first.astype(np.float64)
+        first_shares += first_f.T @ w_shares
+        first_within += first_f.T @ w_within
+        for s_index, passed in enumerate(outcome.passed):
+            passed_counts[s_index] += passed.sum(axis=0)
+        done += size
+        index += 1
+        if progress is not None:
+            progress(done)
+    divisor = np.maximum(first_counts, 1)[:, None]
+    counts = rank_counts.reshape(n, r + 1)
+    counts[:, 0] = unranked_counts
+    return Tallies(
+        r,
+        counts,
+        first_shares / divisor,
+        first_within / divisor,
+        passed_counts,
     )
 
 

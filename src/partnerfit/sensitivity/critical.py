@@ -214,7 +214,11 @@ def _exact_crossing(
         if slope == 0:
             return None
         t = -(stage_shares[d] * r + k) / slope
-    if not lo - EXACT_TOLERANCE <= t <= hi + EXACT_TOLERANCE or not EDGE <= t <= 1 - EDGE:
+    # rounded totals tie a little before the unrounded ones cross, so the crossing may lie
+    # just past the first grid point that changed: allow one more step
+    beyond = hi + (hi - lo)
+    low, high = min(lo, beyond), max(lo, beyond)
+    if not low - EXACT_TOLERANCE <= t <= high + EXACT_TOLERANCE or not EDGE <= t <= 1 - EDGE:
         return None
     ends = np.array([lo, t])
     outcome = run_batch(plan, *_weights_at(plan, target, ends))

@@ -97,7 +97,12 @@ def confidences(
     return out
 
 
-def score_model(problem: Problem, confidence: FloatArray) -> ScoreModel:
+def score_model(
+    problem: Problem, confidence: FloatArray, positive: np.ndarray | None = None
+) -> ScoreModel:
+    """The jitter of every criterion value. `positive` marks the criteria that a method
+    needing values above 0 scores (weighted_product): where their range starts at 0 or
+    below, jittered values are clipped at the smallest value stated instead."""
     k = problem.n_criteria
     values = problem.values[:, :k]
     low = problem.low[:k].copy()
@@ -110,6 +115,11 @@ def score_model(problem: Problem, confidence: FloatArray) -> ScoreModel:
         low[unbounded] = observed_low[unbounded]
         high[unbounded] = observed_high[unbounded]
     span = np.where(np.isfinite(high - low), high - low, 0.0)
+    if positive is not None and positive.any():
+        with np.errstate(all="ignore"):
+            smallest = np.nanmin(np.where(np.isnan(values), np.inf, values), axis=0)
+        floor = positive & ~(low > 0) & np.isfinite(smallest)
+        low = np.where(floor, smallest, low)
     sd = (1.0 - confidence) * SPREAD * span[None, :]
     sd = np.where(problem.kind[:k][None, :] == FLAG, 0.0, sd)
     sd = np.where(np.isnan(values), 0.0, sd)
