@@ -412,6 +412,11 @@ def report(
         )
     )
     _emit_or_fail(page, output)
+    for warning in evaluation.warnings:  # also in the page's Notes; as `score` prints them
+        message(f"warning: {warning}")
+    for candidate in evaluation.candidates:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
 
 
 def main() -> None:
