@@ -23,7 +23,13 @@ from partnerfit.evaluation import Evaluation, evaluate
 from partnerfit.inputs import load_candidates
 from partnerfit.models import CriteriaSet, Shortlist, Stage
 from partnerfit.render import html_report
-from partnerfit.render.svg_charts import acceptability_chart, funnel_chart, n, rank_colours
+from partnerfit.render.svg_charts import (
+    acceptability_chart,
+    funnel_chart,
+    n,
+    rank_colours,
+    share_label,
+)
 from partnerfit.report import (
     AcceptabilityRow,
     RankAcceptability,
@@ -322,6 +328,13 @@ def test_acceptability_chart_and_table() -> None:
 
 
 def test_chart_helpers() -> None:
+    assert [share_label(x) for x in (0.5, 0.997, 1.0, 0.004, 0.0)] == [
+        "50%",
+        "99.7%",
+        "100%",
+        "0.4%",
+        "0%",
+    ]
     assert rank_colours(1) == ["#440154"]
     # the anchors of viridis at 0, 1/2 and 1
     assert rank_colours(3) == ["#440154", "#21918c", "#fde725"]

@@ -101,7 +101,7 @@ def _legend(
     """Swatches in one row (wrapping at `right`); returns the parts and the height used."""
     parts, cx, cy = [], x, y
     for label, colour in items:
-        width = 17 + 6.2 * len(label) + 14
+        width = 17 + 6.0 * len(label) + 10
         if cx + width > right and cx > x:
             cx, cy = x, cy + 20
         parts.append(_rect(cx, cy, 12, 12, colour))
@@ -212,6 +212,14 @@ def profile_chart(
     return _svg(label_w + bar_w + 44, height + 2, f"Profile of {title}", body, "profile")
 
 
+def share_label(share: float) -> str:
+    """A whole percentage, or one decimal where rounding would claim 0% or 100%."""
+    text = f"{share:.0%}"
+    if text in ("0%", "100%") and 0.0 < share < 1.0:
+        text = f"{share:.1%}"
+    return text
+
+
 def rank_labels(ranks: int, lower_from: int | None = None) -> list[str]:
     """'rank 1', 'rank 2', ...; the last 'rank K or lower' when it sums ranks K and below."""
     labels = [f"rank {k + 1}" for k in range(ranks)]
@@ -254,7 +262,7 @@ def acceptability_chart(
                     _text(
                         x + width / 2,
                         y + 15,
-                        f"{share:.0%}",
+                        share_label(share),
                         anchor="middle",
                         fill=ink(colours[k]),
                         cls="small",
