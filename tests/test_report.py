@@ -740,3 +740,22 @@ def test_any_text_comes_back_as_text(name: str, evidence: str) -> None:
     for row in low:
         assert row.cells[0] == cell_of(escape(name))
         assert row.cells[-1] == cell_of(escape(evidence or "none"))
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ([SMALL, "--criteria", "nope.yaml"], "nope.yaml: error PF001 no such file"),
+        (
+            ["tests/fixtures/invalid/all_weights_zero.yaml"],
+            "tests/fixtures/invalid/all_weights_zero.yaml:9:15: error PF103 weight must be positive, got 0",
+        ),
+    ],
+)
+def test_bad_files_write_nothing(
+    args: list[str], error: str, tmp_path: Path, in_repo: Path
+) -> None:
+    target = tmp_path / "report.html"
+    run = run_cli("report", *args, "-o", str(target), expect=2)
+    assert run.stderr.splitlines()[0] == error
+    assert run.stdout == "" and not target.exists()
