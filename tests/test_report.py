@@ -22,7 +22,7 @@ from conftest import REPO, run_cli
 from partnerfit.evaluation import Evaluation, evaluate
 from partnerfit.inputs import load_candidates
 from partnerfit.models import CriteriaSet, Shortlist, Stage
-from partnerfit.render import html_report
+from partnerfit.render import html_outcome, html_report, html_robustness
 from partnerfit.render.svg_charts import (
     acceptability_chart,
     funnel_chart,
@@ -135,7 +135,7 @@ def test_earlier_stage_ranks_agree_with_the_shortlist_messages(
         r.attrs["data-id"]: int(re.search(r"\((\d+)\)", r.cells[-1]).group(1))  # type: ignore[union-attr]
         for r in parse(page).tables["ranking"]
     }
-    ranks = html_report._stage_ranks(evaluation, "desk_review")
+    ranks = html_outcome.stage_ranks(evaluation, "desk_review")
     assert shown == {c.id: ranks[c.id] for c in evaluation.ranked}
     desk = next(s for s in evaluation.stages if s.id == "desk_review")
     assert desk.shortlist is not None and desk.shortlist.top is not None
@@ -269,7 +269,7 @@ def test_criteria_section_lists_every_criterion_with_its_weights_and_guide(
 
 
 def test_disagreements_render_from_plain_rows() -> None:
-    section = html_report.disagreements_section(
+    section = html_robustness.disagreements_section(
         [
             ("Able AG", "Goals", {"bo": 2.0, "al": 3.0}),
             ("<b>Evil</b>", "Reach", {"al": 1.0, "cy": 5.0, "bo": 4.0}),
@@ -282,7 +282,7 @@ def test_disagreements_render_from_plain_rows() -> None:
         ["Able AG", "Goals", "al: 3, bo: 2", "1"],
     ]
     assert "by more than 1 " in section and "&lt;b&gt;Evil" in section
-    assert "None." in html_report.disagreements_section([])
+    assert "None." in html_robustness.disagreements_section([])
 
 
 def test_disagreements_section_only_when_given() -> None:
@@ -636,7 +636,7 @@ def test_earlier_stage_ranks_share_ties(tmp_path: Path) -> None:
 
 
 def test_long_lists_are_cut_with_a_note(tmp_path: Path) -> None:
-    from partnerfit.render.html_report import MAX_NAMES, MAX_ROWS
+    from partnerfit.render.html_common import MAX_NAMES, MAX_ROWS
 
     pool = load_candidates(many_candidates(tmp_path, MAX_ROWS + 30))
     # a shortlist of 5 leaves MAX_ROWS + 25 candidates not ranked
