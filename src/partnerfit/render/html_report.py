@@ -200,6 +200,7 @@ def render(report: Report) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{e(content_security_policy())}">\n'
         '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="color-scheme" content="light">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="partnerfit {e(__version__)}">\n'
         f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
