@@ -759,3 +759,30 @@ def test_bad_files_write_nothing(
     run = run_cli("report", *args, "-o", str(target), expect=2)
     assert run.stderr.splitlines()[0] == error
     assert run.stdout == "" and not target.exists()
+
+
+def test_scores_without_evidence_name_the_heaviest(example: tuple[Evaluation, str]) -> None:
+    from partnerfit.render.html_robustness import HEAVIEST
+
+    evaluation, page = example
+    pool = load_candidates(REPO / EXAMPLE)
+    names = {c.id: c.label for c in pool.criteria.criteria()}
+    gaps = page[page.index('<ul class="gaps">') :].split("</ul>")[0]
+    items = {li.split("</b>")[0]: li for li in gaps.split("<li><b>")[1:]}
+    profiles = [p for c in evaluation.candidates if (p := evidence_profile(c)) is not None]
+    long = [p for p in profiles if len(p.without_evidence) > HEAVIEST]
+    assert long  # the example has candidates with many scores without evidence
+    for p in profiles:
+        if not p.without_evidence:
+            continue
+        item = items[escape(p.candidate.name)]
+        named = p.without_evidence[:HEAVIEST]
+        assert all(escape(names[s.id]) in item for s in named)
+        weights = [s.weight or 0.0 for s in named]
+        assert weights == sorted(weights, reverse=True)
+        rest = p.without_evidence[HEAVIEST:]
+        if rest:
+            share = sum(s.weight or 0.0 for s in rest) * 100
+            assert f"and {len(rest)} lighter ones (weight {share:.1f}% together)" in item
+        else:
+            assert "lighter ones" not in item

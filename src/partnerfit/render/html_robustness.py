@@ -109,11 +109,21 @@ def _critical_table(rows: Sequence[CriticalRow]) -> str:
     return out + "</tbody></table>\n"
 
 
-def _criterion_list(scores: Iterable[CriterionScore], names: Mapping[str, str]) -> str:
-    return ", ".join(
+HEAVIEST = 6
+"""Criteria named per candidate in the list of scores without evidence; the rest summed."""
+
+
+def _criterion_list(scores: Sequence[CriterionScore], names: Mapping[str, str]) -> str:
+    """The heaviest few by name, with value and weight; the lighter rest as a count."""
+    text = ", ".join(
         f"{e(names.get(s.id, s.id))} ({value_text(s.raw)}, weight {pct(s.weight or 0.0)})"
-        for s in scores
+        for s in scores[:HEAVIEST]
     )
+    rest = scores[HEAVIEST:]
+    if rest:
+        weight = sum(s.weight or 0.0 for s in rest)
+        text += f" and {len(rest)} lighter ones (weight {pct(weight)} together)"
+    return text
 
 
 def evidence_section(report: Report) -> str:
