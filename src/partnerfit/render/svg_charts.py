@@ -101,7 +101,7 @@ def _legend(
     """Swatches in one row (wrapping at `right`); returns the parts and the height used."""
     parts, cx, cy = [], x, y
     for label, colour in items:
-        width = 17 + 6.0 * len(label) + 10
+        width = 17 + 6.4 * len(label) + 12
         if cx + width > right and cx > x:
             cx, cy = x, cy + 20
         parts.append(_rect(cx, cy, 12, 12, colour))
