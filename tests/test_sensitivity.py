@@ -528,3 +528,40 @@ def test_indices_are_consistent_whatever_the_options(
         assert (c.central_weights is None) == (c.first_rank == 0.0)
         if c.central_weights is not None:
             assert sum(c.central_weights.dimensions.values()) == pytest.approx(1.0)
+
+
+def test_uniform_weights_over_two_dimensions_give_the_hand_computed_acceptability() -> None:
+    # w ~ U(0, 1) on A (1 - w on B): x = 100w wins above 0.6, y = 100(1 - w) below 0.4,
+    # the compromise z = 60 in between; central weights are the means of those intervals
+    criteria = {
+        "dimensions": [
+            {"id": "A", "criteria": [{"id": "a", "kind": "measure", "bounds": [0, 100]}]},
+            {"id": "B", "criteria": [{"id": "b", "kind": "measure", "bounds": [0, 100]}]},
+        ]
+    }
+    rows = {"x": {"a": 100, "b": 0}, "y": {"a": 0, "b": 100}, "z": {"a": 60, "b": 60}}
+    result = analyse(make_pool(criteria, rows), samples=20_000, seed=1, uninformed=True)
+    got = {c.id: c for c in result.candidates}
+    # standard errors are at most sqrt(0.24 / 20000) = 0.0035: allow 4 of them
+    assert got["x"].first_rank == pytest.approx(0.4, abs=0.014)
+    assert got["y"].first_rank == pytest.approx(0.4, abs=0.014)
+    assert got["z"].first_rank == pytest.approx(0.2, abs=0.014)
+    # z is never last: it beats whichever of x, y is behind (P(3) of z = 0)
+    assert got["z"].rank_acceptability[2] == 0.0
+    assert got["x"].central_weights is not None and got["z"].central_weights is not None
+    assert got["x"].central_weights.dimensions["A"] == pytest.approx(0.8, abs=0.005)
+    assert got["z"].central_weights.dimensions["A"] == pytest.approx(0.5, abs=0.005)
+    # at the stated w = 0.5, z leads (60 against 50); y ties it at w = 0.4 and x at 0.6,
+    # equally far: the decrease is reported
+    by_id = {w.id: w for w in result.critical_weights}
+    assert by_id["A"].critical_weight == pytest.approx(0.4, abs=1e-12)
+    assert by_id["A"].method == "exact" and by_id["A"].new_leader == "y"
+
+
+def test_a_very_high_concentration_keeps_the_stated_ranking() -> None:
+    result = analyse(make_pool(SWAP, SWAP_ROWS), samples=500, concentration=1e6, critical=False)
+    assert [c.rank_acceptability for c in result.candidates] == [
+        (1.0, 0.0, 0.0),
+        (0.0, 1.0, 0.0),
+        (0.0, 0.0, 1.0),
+    ]

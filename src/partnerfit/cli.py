@@ -262,9 +262,7 @@ def sensitivity(
     from partnerfit.sensitivity import UnsupportedError, analyse, validate_options
 
     try:
-        validate_options(n, s, k, uninformed, weights)
-        if not weights and not scores:
-            raise ValueError("nothing to vary: --no-weights needs --scores")
+        validate_options(n, s, k, uninformed, weights, scores)
     except ValueError as exc:
         message(f"error: {exc}")
         _fail()

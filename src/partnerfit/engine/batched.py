@@ -4,16 +4,15 @@
 module runs the same stages for a block of samples, vectorised over samples AND
 candidates, with the engine's definitions (docs/scoring.md):
 
-- gates and missing-score rules do not depend on weights: they are evaluated once, by
-  the ordinary pipeline with the shortlists lifted (`plan`), and give each stage the
-  candidates eligible for it;
+- gates and missing-score rules do not depend on weights: they are evaluated once
+  (`stage_plan.plan`) and give each stage the candidates eligible for it;
 - within a block, each sample carries its own field (who survived the previous
   shortlists), so min-max bounds of unbounded measures, totals, ranks and shortlists are
   per sample;
 - the weighted sum is one (samples x criteria) @ (criteria x candidates) product per
   block when no score is missing; per-candidate renormalisation (missing: skip) uses a
-  (samples x candidates x dimensions) product; other methods run one sample at a time
-  through the same `run_method` the pipeline uses (vectorised over candidates only).
+  (samples x candidates x dimensions) product; the other methods run their own
+  functions once per field and the weights through products (`batched_methods`).
 
 Totals are rounded to `PRECISION` decimals before ranking, exactly as in the pipeline,
 so that a sample at the stated weights ranks as `evaluate` does.
@@ -21,14 +20,12 @@ so that a sample at the stated weights ranks as `evaluate` does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from partnerfit.engine.methods import run_method
-from partnerfit.engine.pipeline import ACTIVE, run_pipeline
-from partnerfit.engine.problem import EXCLUDE, WORST, Problem
+from partnerfit.engine.pipeline import ACTIVE
+from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import (
     CONSTANT_SCORE,
     PRECISION,
@@ -36,132 +33,13 @@ from partnerfit.engine.scoring import (
     FloatArray,
     IntArray,
 )
-from partnerfit.models import Stage
-
-
-class UnsupportedError(Exception):
-    """The problem uses a feature that sensitivity analysis cannot vary."""
-
-
-@dataclass(frozen=True)
-class StagePlan:
-    stage: Stage
-    eligible: BoolArray
-    """(candidates,): passes the gates and completeness rules of this stage and all earlier
-    ones (facts: the same in every sample)."""
-    scores: bool
-    columns: IntArray
-    """Criteria columns scored in this stage (empty when the stage does not score)."""
-    dim_mask: BoolArray
-    """(dimensions,): the stage's dimensions."""
-    counted: BoolArray
-    """(candidates, columns): present or worst-filled (what enters the weighted sum)."""
-    worst_filled: BoolArray
-    renormalise: bool
-    """Some eligible candidate lacks a criterion (missing: skip): weights are renormalised
-    per candidate."""
-    low: FloatArray
-    high: FloatArray
-    """Fixed normalisation bounds per column; NaN where they come from the field."""
-    from_field: BoolArray
-    benefit: BoolArray
-
-
-@dataclass(frozen=True)
-class Plan:
-    problem: Problem
-    stages: tuple[StagePlan, ...]
-    incomplete: dict[str, tuple[int, ...]]
-    """Stage id -> candidates (rows) that pass the earlier stages' gates but lack scores
-    this stage needs: incomplete in every sample in which they reach it."""
-
-    @property
-    def finalists(self) -> BoolArray:
-        """Candidates that can be ranked in some sample: they pass every gate and have the
-        scores every stage needs."""
-        return self.stages[-1].eligible if self.stages else np.ones(0, dtype=bool)
-
-
-def plan(problem: Problem, stages: Sequence[Stage]) -> Plan:
-    """Evaluate the weight-independent facts of each stage once."""
-    if problem.data_weighting or problem.set_data_weighting is not None:
-        scope = (
-            "the dimensions"
-            if problem.set_data_weighting is not None
-            else ", ".join(problem.dimension_ids[d] for d in sorted(problem.data_weighting))
-        )
-        raise UnsupportedError(
-            f"weights derived from the data (entropy, CRITIC) in {scope} are re-derived from "
-            "each stage's field, so they cannot be sampled; state the weights or derive them "
-            "by AHP, rank order or points to run a sensitivity analysis"
-        )
-    # eligibility does not depend on the method: score every stage with the weighted sum,
-    # so that a method cannot fail on a candidate that no sample brings to its stage
-    lifted = [
-        s.model_copy(
-            update={"shortlist": None, "method": "weighted_sum", "normalization": None, "v": None}
-        )
-        if s.scores
-        else s
-        for s in stages
-    ]
-    outcome = run_pipeline(problem, lifted)
-    dims = np.array(problem.dimension_ids)
-    plans = []
-    for so in outcome.stages:
-        stage = next(s for s in stages if s.id == so.stage.id)
-        eligible = so.passed.copy()
-        if stage.scores:
-            stage_dims = stage.dimensions or list(problem.dimension_ids)
-            dim_mask = np.isin(dims, stage_dims)
-            columns = np.nonzero(dim_mask[problem.dimension_of])[0]
-        else:
-            dim_mask = np.zeros(len(dims), dtype=bool)
-            columns = np.zeros(0, dtype=np.int64)
-        values = problem.values[:, columns]
-        missing = np.isnan(values)
-        policy = problem.missing[columns]
-        worst_filled = missing & (policy == WORST)[None, :]
-        counted = ~missing | worst_filled
-        renormalise = bool((~counted[eligible]).any())
-        assert not (missing[eligible] & (policy == EXCLUDE)[None, :]).any()
-        low = problem.low[columns].copy()
-        high = problem.high[columns].copy()
-        plans.append(
-            StagePlan(
-                stage=stage,
-                eligible=eligible,
-                scores=stage.scores,
-                columns=columns,
-                dim_mask=dim_mask,
-                counted=counted,
-                worst_filled=worst_filled,
-                renormalise=renormalise,
-                low=low,
-                high=high,
-                from_field=np.isnan(low),
-                benefit=problem.benefit[columns],
-            )
-        )
-    incomplete: dict[str, list[int]] = {}
-    for row, reasons in sorted(outcome.reasons.items()):
-        for reason in reasons:
-            if reason.code in ("missing_scores", "no_scores"):
-                incomplete.setdefault(reason.stage, []).append(row)
-    return Plan(
-        problem,
-        tuple(plans),
-        {sp.stage.id: tuple(incomplete[sp.stage.id]) for sp in plans if sp.stage.id in incomplete},
-    )
+from partnerfit.engine.stage_plan import Plan, StagePlan, UnsupportedError, plan, stated_weights
 
 
 @dataclass(frozen=True)
 class BatchOutcome:
     final_ranks: IntArray
     """(samples, candidates): competition rank among the survivors; 0 when not ranked."""
-    final_totals: FloatArray
-    """(samples, candidates): rounded total of the last stage that scored the candidate,
-    NaN when not ranked."""
     passed: tuple[BoolArray, ...]
     """Per stage, (samples, candidates): still in the field after the stage."""
 
@@ -256,7 +134,8 @@ def run_batch(
     s = dimension_weights.shape[0]
     n = len(problem.candidate_ids)
     alive = np.ones((s, n), dtype=bool)
-    last_totals = np.full((s, n), np.nan)
+    last_totals: FloatArray | None = None
+    """Rounded total of the last stage that scored each candidate (-inf: none yet)."""
     passed: list[BoolArray] = []
     top_index: IntArray | None = None
     """Columns holding each row's `top` largest totals of the last shortlist, when the
@@ -281,13 +160,12 @@ def run_batch(
                 kept &= rounded >= threshold[:, None]
             if shortlist.min_score is not None:
                 kept &= rounded >= shortlist.min_score
-        last_totals = np.where(active, rounded, last_totals)
+        last_totals = rounded if last_totals is None else np.where(active, rounded, last_totals)
         alive = kept
         passed.append(alive)
-    survivors = alive
-    final_totals = np.where(survivors, last_totals, np.nan)
-    final_ranks = _survivor_ranks(np.where(survivors, last_totals, -np.inf), top_index)
-    return BatchOutcome(final_ranks, final_totals, tuple(passed))
+    assert last_totals is not None  # a criteria set has a scoring stage (PF206)
+    final_ranks = _survivor_ranks(np.where(alive, last_totals, -np.inf), top_index)
+    return BatchOutcome(final_ranks, tuple(passed))
 
 
 def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray | None]:
@@ -299,9 +177,10 @@ def _top_threshold(rounded: FloatArray, top: int) -> tuple[FloatArray, IntArray 
         return np.full(s, np.inf), None
     if top >= n:
         return np.full(s, -np.inf), None
-    index = np.argpartition(-rounded, top - 1, axis=1)[:, :top]
-    threshold: FloatArray = np.take_along_axis(rounded, index, axis=1).min(axis=1)
-    return threshold, index
+    index = np.argpartition(-rounded, top - 1, axis=1)
+    # the partition puts each row's top-th largest total at position top - 1
+    threshold: FloatArray = np.take_along_axis(rounded, index[:, top - 1 : top], axis=1)[:, 0]
+    return threshold, index[:, :top]
 
 
 def _survivor_ranks(values: FloatArray, hint: IntArray | None = None) -> IntArray:
@@ -399,7 +278,7 @@ def _method_totals(
     """Another decision method. Samples that share a field (the same candidates, so the
     same bounds) are scored together, vectorised over samples and candidates
     (`batched_methods`); with per-sample scores, one sample at a time."""
-    from partnerfit.engine.batched_methods import method_scores
+    from partnerfit.engine.batched_methods import method_scores, method_scores_per_sample
 
     s, n = active.shape
     totals = np.full((s, n), np.nan)
@@ -431,27 +310,19 @@ def _method_totals(
             )
             totals[np.ix_(samples, rows)] = scores
         return totals
-    for t in range(s):
-        rows = np.nonzero(active[t])[0]
+    fields, which = np.unique(active, axis=0, return_inverse=True)
+    for g, field in enumerate(fields):
+        rows = np.nonzero(field)[0]
+        samples = np.nonzero(which.ravel() == g)[0]
         if rows.size == 0:
             continue
-        outcome = run_method(
-            sp.stage, raw_values(rows, t), effective[t], sp.benefit, preferences, ids
+        raw = np.clip(x[np.ix_(samples, rows)], low[samples, None, :], high[samples, None, :])
+        worst = np.where(sp.benefit, low[samples], high[samples])[:, None, :]
+        raw = np.where(sp.worst_filled[rows][None, :, :], worst, raw)
+        totals[np.ix_(samples, rows)] = method_scores_per_sample(
+            sp.stage, raw, effective[samples], sp.benefit, preferences, ids
         )
-        totals[t, rows] = outcome.scores
     return totals
-
-
-def stated_weights(problem: Problem) -> tuple[FloatArray, FloatArray]:
-    """The problem's weights as (dimensions,) shares and (criteria,) within-dimension weights."""
-    dims = problem.dimension_weights / problem.dimension_weights.sum()
-    sums = np.bincount(
-        problem.dimension_of,
-        weights=problem.criterion_weights,
-        minlength=len(problem.dimension_ids),
-    )
-    within = problem.criterion_weights / sums[problem.dimension_of]
-    return dims, within
 
 
 __all__ = [

@@ -81,18 +81,19 @@ def method_scores(
 def _preference_sums(
     raw: FloatArray, benefit: BoolArray, preferences: Sequence[Preference | None]
 ) -> tuple[FloatArray, FloatArray]:
-    """(candidates, criteria): sum_b P_j(a, b) and sum_b P_j(b, a), as in `promethee_ii`."""
+    """(..., candidates, criteria): sum_b P_j(a, b) and sum_b P_j(b, a), as in
+    `promethee_ii`; `raw` is (candidates, criteria) or (samples, candidates, criteria)."""
     from partnerfit.mcda.promethee import PreferenceFunction
 
     chosen = [p or Preference() for p in preferences]
     functions = [PreferenceFunction(p.type, q=p.q, p=p.p, s=p.s) for p in chosen]
     oriented = np.where(benefit, raw, -raw)
-    differences = oriented[:, None, :] - oriented[None, :, :]
+    differences = oriented[..., :, None, :] - oriented[..., None, :, :]
     degrees = np.empty_like(differences)
     for j, function in enumerate(functions):
-        degrees[:, :, j] = function(differences[:, :, j])
-    leaving: FloatArray = degrees.sum(axis=1)
-    entering: FloatArray = degrees.sum(axis=0)
+        degrees[..., j] = function(differences[..., j])
+    leaving: FloatArray = degrees.sum(axis=-2)
+    entering: FloatArray = degrees.sum(axis=-3)
     return leaving, entering
 
 
@@ -116,3 +117,78 @@ def _vikor(raw: FloatArray, weights: FloatArray, benefit: BoolArray, v: float) -
     q = v * _scaled(s) + (1.0 - v) * _scaled(r)
     scores: FloatArray = 100.0 * (1.0 - q)
     return scores
+
+
+PROMETHEE_BLOCK_BYTES = 64 * 2**20
+"""Memory for the (samples, candidates, candidates, criteria) preference degrees."""
+
+
+def method_scores_per_sample(
+    stage: Stage,
+    raw: FloatArray,
+    weights: FloatArray,
+    benefit: BoolArray,
+    preferences: Sequence[Preference | None],
+    criterion_ids: Sequence[str],
+) -> FloatArray:
+    """(samples, candidates) scores when every sample has its own values: `raw` is
+    (samples, candidates, criteria) over one field. The same definitions as
+    `method_scores`, with every column statistic taken per sample."""
+    method = stage.scoring_method
+    s, m, _ = raw.shape
+    if method == "weighted_product" and np.any(raw <= 0):
+        bad = int(np.nonzero((raw <= 0).any(axis=(1, 2)))[0][0])
+        run_method(stage, raw[bad], weights[bad], benefit, preferences, criterion_ids)
+    if m == 1 or method not in ("weighted_product", "topsis", "promethee_ii", "vikor"):
+        return np.stack(
+            [
+                run_method(stage, raw[t], weights[t], benefit, preferences, criterion_ids).scores
+                for t in range(s)
+            ]
+        )
+    if method == "weighted_product":
+        best = np.where(benefit, raw.max(axis=1), raw.min(axis=1))[:, None, :]
+        ratios = np.where(benefit, raw / best, best / raw)
+        product: FloatArray = 100.0 * np.exp(np.einsum("smk,sk->sm", np.log(ratios), weights))
+        return product
+    if method == "topsis":
+        from partnerfit.mcda.topsis import NEUTRAL_CLOSENESS
+
+        if (stage.normalization or "vector") == "vector":
+            norms = np.sqrt(np.square(raw).sum(axis=1, keepdims=True))
+            r = raw / np.where(norms > 0, norms, 1.0)
+        else:
+            low = raw.min(axis=1, keepdims=True)
+            spread = raw.max(axis=1, keepdims=True) - low
+            r = (raw - low) / np.where(spread > 0, spread, 1.0)
+        top, bottom = r.max(axis=1, keepdims=True), r.min(axis=1, keepdims=True)
+        ideal = np.where(benefit, top, bottom)
+        anti = np.where(benefit, bottom, top)
+        squared = weights**2
+        to_ideal = np.sqrt(np.einsum("smk,sk->sm", (r - ideal) ** 2, squared))
+        to_anti = np.sqrt(np.einsum("smk,sk->sm", (r - anti) ** 2, squared))
+        total = to_ideal + to_anti
+        undefined = total <= 0
+        closeness = np.where(
+            undefined, NEUTRAL_CLOSENESS, to_anti / np.where(undefined, 1.0, total)
+        )
+        topsis_scores: FloatArray = 100.0 * closeness
+        return topsis_scores
+    if method == "promethee_ii":
+        k = raw.shape[2]
+        chunk = max(1, PROMETHEE_BLOCK_BYTES // (m * m * k * 8))
+        out = np.empty((s, m))
+        for start in range(0, s, chunk):
+            part = raw[start : start + chunk]
+            leaving, entering = _preference_sums(part, benefit, preferences)
+            net = np.einsum("smk,sk->sm", leaving - entering, weights[start : start + chunk])
+            out[start : start + chunk] = 50.0 * (net / (m - 1) + 1.0)
+        return out
+    best = np.where(benefit, raw.max(axis=1), raw.min(axis=1))[:, None, :]
+    worst = np.where(benefit, raw.min(axis=1), raw.max(axis=1))[:, None, :]
+    span = best - worst
+    regrets = weights[:, None, :] * (best - raw) / np.where(span == 0, 1.0, span)
+    v = 0.5 if stage.v is None else stage.v
+    q = v * _scaled(regrets.sum(axis=2)) + (1.0 - v) * _scaled(regrets.max(axis=2))
+    vikor_scores: FloatArray = 100.0 * (1.0 - q)
+    return vikor_scores

@@ -20,7 +20,7 @@ import numpy as np
 from partnerfit.engine.batched import Plan, run_batch, stated_weights
 from partnerfit.engine.pipeline import run_pipeline
 from partnerfit.engine.scoring import BoolArray, FloatArray
-from partnerfit.sensitivity.analysis import CriticalWeight
+from partnerfit.sensitivity.results import CriticalWeight
 
 GRID = 128
 """Grid steps per direction (a change that starts and ends between two steps is missed)."""
@@ -136,7 +136,8 @@ def critical_weights(plan: Plan, *, criteria: bool = False) -> tuple[CriticalWei
             if exact is not None and int(leaders.sum()) == 1:
                 critical, method = exact, "exact"
             distance = abs(critical - target.weight)
-            if best is None or distance < best[0]:
+            # equally far both ways (to rounding): the decrease, tried first, is reported
+            if best is None or distance < best[0] - 1e-12:
                 best = (distance, critical, problem.candidate_ids[new], method)
         if best is None:
             results.append(

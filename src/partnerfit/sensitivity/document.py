@@ -6,7 +6,7 @@ from typing import Any
 
 from partnerfit import __version__
 from partnerfit.engine.scoring import PRECISION
-from partnerfit.sensitivity.analysis import (
+from partnerfit.sensitivity.results import (
     CandidateSensitivity,
     CriticalWeight,
     SensitivityResult,
