@@ -786,3 +786,19 @@ def test_scores_without_evidence_name_the_heaviest(example: tuple[Evaluation, st
             assert f"and {len(rest)} lighter ones (weight {share:.1f}% together)" in item
         else:
             assert "lighter ones" not in item
+
+
+def test_method_scores_every_stage_and_the_sensitivity_with_it(
+    tmp_path: Path, in_repo: Path
+) -> None:
+    from partnerfit.comparison import with_method
+
+    target = tmp_path / "report.html"
+    run_cli("report", EXAMPLE, "-o", str(target), "-m", "topsis", "-n", "200", "--seed", "3")
+    pool = with_method(load_candidates(EXAMPLE), "topsis")
+    acceptability = rank_acceptability(analyse(pool, samples=200, seed=3), pool.criteria)
+    expected = html_report.render(
+        build_report(evaluate(pool), pool.criteria, acceptability=acceptability)
+    )
+    assert target.read_text(encoding="utf-8") == expected
+    assert "scored by topsis" in expected and "scored by weighted_sum" not in expected

@@ -356,6 +356,10 @@ def report(
             help="Include the sensitivity section (rank acceptability, critical weights).",
         ),
     ] = True,
+    method: Annotated[
+        MethodName | None,
+        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
+    ] = None,
 ) -> None:
     """Write a self-contained HTML report for a steering committee."""
     from partnerfit.output import message
@@ -366,7 +370,7 @@ def report(
         from partnerfit.sensitivity import validate_options
 
         try:
-            validate_options(n, s, None, False, True)
+            validate_options(n, s, None, uninformed=False, weights=True)
         except ValueError as exc:
             message(f"error: {exc}")
             _fail()
@@ -387,6 +391,10 @@ def report(
 
     try:
         pool = load_candidates(candidates, criteria)
+        if method is not None:
+            from partnerfit.comparison import with_method
+
+            pool = with_method(pool, method.value)
         evaluation = evaluate(pool)
     except InputError as exc:
         print_findings(exc.findings)
