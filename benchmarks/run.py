@@ -581,6 +581,95 @@ def interleaved(variants: dict[str, Callable[[], object]], repeat: int) -> dict[
     return {name: min(t) for name, t in times.items()}
 
 
+def synthetic_candidates(folder: Path, n: int, m: int, seed: int = 7) -> Path:
+    """A candidates file of n candidates x m ratings in 4 dimensions, with an inline set of
+    three stages (a gate, a shortlisting desk review, a final stage), evidence on half the
+    scores and a confidence on a third: the shape of a real report, at scale."""
+    rng = np.random.default_rng(seed)
+    dims = [[f"k{j}" for j in range(m) if j % 4 == d] for d in range(4)]
+    lines = ["partnerfit: 1", "kind: candidates", "criteria:", "  partnerfit: 1"]
+    lines += ["  kind: criteria", "  id: bench", "  name: Benchmark set", "  dimensions:"]
+    for d, ids in enumerate(dims):
+        lines.append(f"    - id: d{d}")
+        lines.append(f"      weight: {4 - d}")
+        lines.append("      criteria:")
+        lines += [f"        - {{id: {k}, guide: {{1: poor, 3: fair, 5: strong}}}}" for k in ids]
+    lines += ["  facts: [{id: clear}]", "  stages:"]
+    lines += ["    - {id: screen, gates: [{criterion: clear, equals: true}]}"]
+    lines += ["    - {id: desk, dimensions: [d0, d1], shortlist: {top: 50}}"]
+    lines += ["    - {id: final, method: weighted_sum}", "candidates:"]
+    values = rng.integers(1, 6, (n, m))
+    for i in range(n):
+        scores = [f"clear: {'false' if i % 10 == 9 else 'true'}"]
+        for j in range(m):
+            v = int(values[i, j])
+            if (i + j) % 2:
+                scores.append(f"k{j}: {v}")
+            else:
+                conf = ", confidence: low" if (i + j) % 3 == 0 else ""
+                scores.append(f'k{j}: {{value: {v}, evidence: "note {i}-{j}"{conf}}}')
+        lines.append(f"  - {{id: c{i}, name: Candidate {i}, scores: {{{', '.join(scores)}}}}}")
+    path = folder / "candidates.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def report_commands(repeat: int) -> None:
+    """The bundled example end to end, a new process each time, against `score --format json`."""
+    import tempfile
+
+    print(f"partnerfit report EXAMPLE, new process each time (median of {repeat}):")
+    script = str(Path(sys.executable).with_name("partnerfit"))
+    env = {**os.environ, "COLUMNS": "100"}
+    with tempfile.TemporaryDirectory() as folder:
+        target = str(Path(folder) / "report.html")
+
+        def run(args: list[str]) -> Callable[[], object]:
+            return lambda: subprocess.run(args, check=True, capture_output=True, env=env, cwd=REPO)
+
+        baseline = median_of(run([script, "score", str(EXAMPLE), "--format", "json"]), repeat)
+        label = "baseline: score EXAMPLE --format json"
+        print(f"  {label:<44} {baseline * 1000:9.1f} ms  1.00x")
+        base = [script, "report", str(EXAMPLE), "-o", target]
+        row(
+            "report --no-sensitivity",
+            median_of(run([*base, "--no-sensitivity"]), repeat),
+            baseline,
+            None,
+        )
+        row("report (10,000 weight samples)", median_of(run(base), repeat), baseline, None)
+
+
+def report(quick: bool) -> None:
+    """The HTML report against the JSON renderer of the same evaluation."""
+    import tempfile
+
+    from partnerfit.evaluation import evaluate
+    from partnerfit.inputs import load_candidates
+    from partnerfit.render import html_report, json_format
+    from partnerfit.report import build_report
+
+    repeat = 3 if quick else 5
+    report_commands(repeat=1 if quick else 9)
+    for n in [200] if quick else [1_000, 10_000]:
+        with tempfile.TemporaryDirectory() as folder:
+            pool = load_candidates(synthetic_candidates(Path(folder), n, 20))
+        evaluation = evaluate(pool)
+        print(f"Report of {n:,} candidates x 20 criteria, 50 finalists (best of {repeat}):")
+        baseline = best_of(lambda e=evaluation: json_format.render(e), repeat)
+        print(f"  {'baseline: score --format json renderer':<44} {baseline * 1000:9.1f} ms  1.00x")
+        page = html_report.render(build_report(evaluation, pool.criteria))
+        row(
+            f"build_report + html_report.render ({len(page) // 1024:,} KiB)",
+            best_of(
+                lambda e=evaluation, c=pool.criteria: html_report.render(build_report(e, c)),
+                repeat,
+            ),
+            baseline,
+            2.0 if n >= 10_000 else None,
+        )
+
+
 SECTIONS: dict[str, Callable[[bool], None]] = {
     # name -> section(quick); each prints its figures beside a baseline of the same run.
     "scoring": scoring,
@@ -589,6 +678,7 @@ SECTIONS: dict[str, Callable[[bool], None]] = {
     "methods": methods,
     "sensitivity": sensitivity,
     "relational": relational,
+    "report": report,
 }
 
 

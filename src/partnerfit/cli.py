@@ -557,6 +557,115 @@ def sensitivity(
         message(f"warning: {warning}")
 
 
+@app.command()
+def report(
+    candidates: Annotated[
+        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the HTML page to this file (atomically). Without it the page goes to "
+            "stdout, which must not be a terminal.",
+        ),
+    ] = None,
+    criteria: Annotated[
+        Path | None,
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
+    ] = None,
+    samples: Annotated[
+        str,
+        typer.Option(
+            "--samples",
+            "-n",
+            metavar="N",
+            help="Weight samples of the sensitivity section (1 to 1000000).",
+        ),
+    ] = "10000",
+    seed: Annotated[
+        str,
+        typer.Option(
+            "--seed", metavar="S", help="Random seed of the sensitivity section (0 to 4294967295)."
+        ),
+    ] = "2026",
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity/--no-sensitivity",
+            help="Include the sensitivity section (rank acceptability, critical weights).",
+        ),
+    ] = True,
+    method: Annotated[
+        MethodName | None,
+        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML report for a steering committee."""
+    from partnerfit.output import message
+
+    n = int(_parse_number("--samples", samples, int))
+    s = int(_parse_number("--seed", seed, int))
+    if sensitivity:
+        from partnerfit.sensitivity import validate_options
+
+        try:
+            validate_options(n, s, None, uninformed=False, weights=True)
+        except ValueError as exc:
+            message(f"error: {exc}")
+            _fail()
+    if output is None and sys.stdout.isatty():  # a page of HTML on a terminal is noise (as gzip)
+        message("error: the report is an HTML page: give -o FILE (or redirect stdout to a file)")
+        _fail()
+    folder = output.parent if output is not None and str(output.parent) else Path(".")
+    if output is not None and not folder.is_dir():  # say so before minutes of sampling
+        message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+        _fail()
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.evaluation import evaluate
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import print_findings
+    from partnerfit.render import html_report
+    from partnerfit.report import build_report, rank_acceptability
+
+    try:
+        pool = load_candidates(candidates, criteria)
+        if method is not None:
+            from partnerfit.comparison import with_method
+
+            pool = with_method(pool, method.value)
+        evaluation = evaluate(pool)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    except ScoringError as exc:
+        message(f"error: {exc}")
+        _fail()
+    acceptability, skipped = None, None
+    if sensitivity:
+        from partnerfit.sensitivity import UnsupportedError, analyse
+
+        try:
+            result = analyse(pool, samples=n, seed=s)
+            acceptability = rank_acceptability(result, pool.criteria)
+        except (UnsupportedError, ScoringError) as exc:
+            skipped = str(exc)
+            message(f"warning: sensitivity section left out: {exc}")
+    page = html_report.render(
+        build_report(
+            evaluation, pool.criteria, acceptability=acceptability, sensitivity_skipped=skipped
+        )
+    )
+    _emit_or_fail(page, output)
+    for warning in evaluation.warnings:  # also in the page's Notes; as `score` prints them
+        message(f"warning: {warning}")
+    for candidate in evaluation.candidates:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
