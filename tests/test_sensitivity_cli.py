@@ -71,7 +71,7 @@ def test_bad_files_are_reported_as_score_reports_them(
 
 def test_missing_file_and_missing_criteria_file(in_repo: Path, tmp_path: Path) -> None:
     assert rejected(["nowhere.yaml"], tmp_path) == ["nowhere.yaml: error PF001 no such file"]
-    assert rejected([VALID, "--criteria-file", "nope.yaml"], tmp_path) == [
+    assert rejected([VALID, "--criteria", "nope.yaml"], tmp_path) == [
         "nope.yaml: error PF001 no such file"
     ]
 

@@ -7,6 +7,7 @@ imported inside the commands that use them, so `--version` and `--help` stay lig
 from __future__ import annotations
 
 import enum
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -470,9 +471,9 @@ def sensitivity(
         bool,
         typer.Option("--critical/--no-critical", help="Compute the critical weights."),
     ] = True,
-    criteria: Annotated[
+    per_criterion: Annotated[
         bool,
-        typer.Option("--criteria", help="Critical weights for every criterion too."),
+        typer.Option("--per-criterion", help="Critical weights for every criterion too."),
     ] = False,
     format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
@@ -481,9 +482,9 @@ def sensitivity(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
     ] = None,
-    criteria_file: Annotated[
+    criteria: Annotated[
         Path | None,
-        typer.Option("--criteria-file", help="Criteria file to use instead of the one referenced."),
+        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
     ] = None,
     method: Annotated[
         MethodName | None,
@@ -515,7 +516,7 @@ def sensitivity(
             message(f"error: {output}: cannot write: folder '{folder}' does not exist")
             _fail()
     try:
-        pool = load_candidates(candidates, criteria_file)
+        pool = load_candidates(candidates, criteria)
     except InputError as exc:
         print_findings(exc.findings)
         _fail()
@@ -525,21 +526,26 @@ def sensitivity(
         pool = with_method(pool, method.value)
     errors = console(stderr=True)
     try:
+        run = functools.partial(
+            analyse,
+            pool,
+            samples=n,
+            seed=s,
+            concentration=k,
+            uninformed=uninformed,
+            weights=weights,
+            scores=scores,
+            critical=critical,
+            critical_criteria=per_criterion,
+        )
         if errors.is_terminal:
             from rich.progress import Progress
 
             with Progress(console=errors, transient=True) as bar:
                 task = bar.add_task("sampling", total=n)
-                result = analyse(
-                    pool, samples=n, seed=s, concentration=k, uninformed=uninformed,
-                    weights=weights, scores=scores, critical=critical, critical_criteria=criteria,
-                    progress=lambda done: bar.update(task, completed=done),
-                )  # fmt: skip
+                result = run(progress=lambda done: bar.update(task, completed=done))
         else:
-            result = analyse(
-                pool, samples=n, seed=s, concentration=k, uninformed=uninformed,
-                weights=weights, scores=scores, critical=critical, critical_criteria=criteria,
-            )  # fmt: skip
+            result = run()
     except (ScoringError, UnsupportedError) as exc:
         message(f"error: {exc}")
         _fail()
