@@ -97,8 +97,6 @@ def score(
     ] = False,
 ) -> None:
     """Run the staged screening and print the ranking."""
-    from partnerfit.comparison import compare_methods as compare
-    from partnerfit.comparison import with_method
     from partnerfit.engine.methods import ScoringError
     from partnerfit.evaluation import evaluate
     from partnerfit.findings import InputError
@@ -109,9 +107,13 @@ def score(
     try:
         pool = load_candidates(candidates, criteria)
         if compare_methods:
+            from partnerfit.comparison import compare_methods as compare
+
             _emit_or_fail(_render_comparison(compare(pool), format, to_file=to_file), output)
             return
         if method is not None:
+            from partnerfit.comparison import with_method
+
             pool = with_method(pool, method.value)
         evaluation = evaluate(pool)
     except InputError as exc:
