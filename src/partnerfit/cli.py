@@ -4,8 +4,6 @@ No maths and no YAML here. Heavy modules (pydantic models, numpy, rich) are
 imported inside the commands that use them, so `--version` and `--help` stay light.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from collections.abc import Callable
@@ -141,7 +139,7 @@ def _emit_or_fail(text: str | None, output: Path | None) -> None:
         _fail()
 
 
-def _terminal_text(draw: Callable[[Console], None], to_file: bool) -> str | None:
+def _terminal_text(draw: Callable[["Console"], None], to_file: bool) -> str | None:
     """Draw on the terminal directly, or return plain text (when piped or for a file)."""
     import io
 
@@ -156,7 +154,7 @@ def _terminal_text(draw: Callable[[Console], None], to_file: bool) -> str | None
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _render(evaluation: Evaluation, format: ScoreFormat, *, to_file: bool) -> str | None:
+def _render(evaluation: "Evaluation", format: ScoreFormat, *, to_file: bool) -> str | None:
     if format is ScoreFormat.json:
         from partnerfit.render import json_format
 
@@ -171,7 +169,7 @@ def _render(evaluation: Evaluation, format: ScoreFormat, *, to_file: bool) -> st
 
 
 def _render_comparison(
-    comparison: MethodComparison, format: ScoreFormat, *, to_file: bool
+    comparison: "MethodComparison", format: ScoreFormat, *, to_file: bool
 ) -> str | None:
     from partnerfit.render import comparison as render
 
