@@ -4,8 +4,6 @@ No maths and no YAML here. Heavy modules (pydantic models, numpy, rich) are
 imported inside the commands that use them, so `--version` and `--help` stay light.
 """
 
-from __future__ import annotations
-
 import enum
 import functools
 import sys
@@ -98,8 +96,6 @@ def score(
     ] = False,
 ) -> None:
     """Run the staged screening and print the ranking."""
-    from partnerfit.comparison import compare_methods as compare
-    from partnerfit.comparison import with_method
     from partnerfit.engine.methods import ScoringError
     from partnerfit.evaluation import evaluate
     from partnerfit.findings import InputError
@@ -110,9 +106,13 @@ def score(
     try:
         pool = load_candidates(candidates, criteria)
         if compare_methods:
+            from partnerfit.comparison import compare_methods as compare
+
             _emit_or_fail(_render_comparison(compare(pool), format, to_file=to_file), output)
             return
         if method is not None:
+            from partnerfit.comparison import with_method
+
             pool = with_method(pool, method.value)
         evaluation = evaluate(pool)
     except InputError as exc:
@@ -140,7 +140,7 @@ def _emit_or_fail(text: str | None, output: Path | None) -> None:
         _fail()
 
 
-def _terminal_text(draw: Callable[[Console], None], to_file: bool) -> str | None:
+def _terminal_text(draw: Callable[["Console"], None], to_file: bool) -> str | None:
     """Draw on the terminal directly, or return plain text (when piped or for a file)."""
     import io
 
@@ -155,7 +155,7 @@ def _terminal_text(draw: Callable[[Console], None], to_file: bool) -> str | None
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _render(evaluation: Evaluation, format: ScoreFormat, *, to_file: bool) -> str | None:
+def _render(evaluation: "Evaluation", format: ScoreFormat, *, to_file: bool) -> str | None:
     if format is ScoreFormat.json:
         from partnerfit.render import json_format
 
@@ -170,7 +170,7 @@ def _render(evaluation: Evaluation, format: ScoreFormat, *, to_file: bool) -> st
 
 
 def _render_comparison(
-    comparison: MethodComparison, format: ScoreFormat, *, to_file: bool
+    comparison: "MethodComparison", format: ScoreFormat, *, to_file: bool
 ) -> str | None:
     from partnerfit.render import comparison as render
 

@@ -6,11 +6,9 @@ scores that must fit their criterion) are checked in `partnerfit.validation`,
 which has the whole set in view.
 """
 
-from __future__ import annotations
-
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -178,7 +176,7 @@ class Scale(Model):
     max: Number = Field(description="Highest rating (best for a benefit criterion).", examples=[5])
 
     @model_validator(mode="after")
-    def _ordered(self) -> Scale:
+    def _ordered(self) -> Self:
         if self.min >= self.max:
             raise ValueError(f"scale min ({self.min:g}) must be below max ({self.max:g})")
         return self
@@ -269,7 +267,7 @@ class Preference(Model):
     )
 
     @model_validator(mode="after")
-    def _thresholds(self) -> Preference:
+    def _thresholds(self) -> Self:
         from partnerfit.mcda.promethee import PreferenceFunction
 
         PreferenceFunction(self.type, q=self.q, p=self.p, s=self.s)  # raises ValueError
@@ -332,7 +330,7 @@ class Weighting(Model):
         return {"method": data} if isinstance(data, str) else data
 
     @model_validator(mode="after")
-    def _keys_fit_method(self) -> Weighting:
+    def _keys_fit_method(self) -> Self:
         given = {
             k for k in ("pairwise", "matrix", "order", "points") if getattr(self, k) is not None
         }
@@ -442,7 +440,7 @@ class Measured(Model):
         return data
 
     @model_validator(mode="after")
-    def _kind_specific(self) -> Measured:
+    def _kind_specific(self) -> Self:
         if self.kind != "rating" and (self.scale is not None or self.guide is not None):
             raise ValueError(f"scale and guide apply to ratings only, not to a {self.kind}")
         if self.kind != "measure" and self.bounds is not None:
@@ -485,7 +483,7 @@ class Fact(Measured):
     )
 
     @model_validator(mode="after")
-    def _no_skip(self) -> Fact:
+    def _no_skip(self) -> Self:
         if self.missing == "skip":
             raise ValueError("missing: skip applies to scored criteria, not to facts")
         return self
@@ -559,7 +557,7 @@ class Gate(Model):
     )
 
     @model_validator(mode="after")
-    def _one_rule(self) -> Gate:
+    def _one_rule(self) -> Self:
         if self.equals is None and self.min is None and self.max is None:
             raise ValueError("a gate needs equals, min or max")
         if self.equals is not None and (self.min is not None or self.max is not None):
@@ -583,7 +581,7 @@ class Shortlist(Model):
     )
 
     @model_validator(mode="after")
-    def _something(self) -> Shortlist:
+    def _something(self) -> Self:
         if self.top is None and self.min_score is None:
             raise ValueError("a shortlist needs top, min_score or both")
         if self.min_score is not None and not 0 <= self.min_score <= 100:
@@ -633,7 +631,7 @@ class Stage(Model):
     )
 
     @model_validator(mode="after")
-    def _method_parameters(self) -> Stage:
+    def _method_parameters(self) -> Self:
         if self.normalization is not None and self.method != "topsis":
             raise ValueError("normalization applies to method topsis only")
         if self.v is not None and self.method != "vikor":
@@ -830,7 +828,7 @@ class Score(Model):
         return data if isinstance(data, dict) else {"value": data}
 
     @model_validator(mode="after")
-    def _value_or_assessors(self) -> Score:
+    def _value_or_assessors(self) -> Self:
         if self.by is not None and self.value is not None:
             raise ValueError("give either value or by (several assessors), not both")
         return self

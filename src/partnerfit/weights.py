@@ -6,18 +6,23 @@ a dimension, or the dimensions of the set) plus the diagnostics that the JSON
 output echoes (consistency ratio, random-index table, completed judgements...).
 Locations and findings for bad blocks are produced in `partnerfit.validation`,
 which calls `check_ahp` before anything is scored.
+
+The mcda module loads on first use, so scoring a set without a weighting block does
+not import it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from partnerfit.engine.scoring import FloatArray
-from partnerfit.mcda import weighting as mcda
 from partnerfit.models import Weighting
+
+if TYPE_CHECKING:
+    from partnerfit.mcda import weighting as mcda
 
 DATA_DRIVEN = ("entropy", "critic")
 
@@ -46,6 +51,8 @@ def ahp_matrix(
     weighting: Weighting, items: tuple[str, ...]
 ) -> tuple[FloatArray, tuple[str, ...], mcda.JudgementMatrix | None]:
     """The pairwise matrix of an ahp block, rows in `items` order (raises ValueError)."""
+    from partnerfit.mcda import weighting as mcda
+
     if weighting.pairwise is not None:
         judgements = mcda.ahp_matrix_from_judgements(
             items, [(a, b, float(x)) for a, b, x in weighting.pairwise]
@@ -77,6 +84,8 @@ def full_matrix(rows: list[list[float]]) -> FloatArray:
 
 
 def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
+    from partnerfit.mcda import weighting as mcda
+
     matrix, order, judgements = ahp_matrix(weighting, items)
     result = mcda.ahp_weights(matrix, method=weighting.priorities)
     return AhpCheck(
@@ -89,6 +98,8 @@ def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
 
 def derive(weighting: Weighting, items: tuple[str, ...], scope: str) -> Derivation:
     """Static weights of `items` (AHP, rank order, points), in `items` order."""
+    from partnerfit.mcda import weighting as mcda
+
     if weighting.method == "ahp":
         ahp = check_ahp(weighting, items)
         r = ahp.result
@@ -142,6 +153,8 @@ def data_weights(method: str, scores: FloatArray) -> tuple[FloatArray, list[str]
     better, rows = candidates in the field). A field of one cannot be weighted from its
     spread: equal weights and a warning. Raises `ValueError` when no column varies (every
     weight would be zero); the pipeline turns that into a `ZeroWeightsError`."""
+    from partnerfit.mcda import weighting as mcda
+
     m = scores.shape[1]
     if scores.shape[0] < 2:
         return np.full(m, 1.0 / m), [
