@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from partnerfit.comparison import MethodComparison
     from partnerfit.evaluation import Evaluation
+    from partnerfit.inputs import CandidatePool
 
 app = typer.Typer(
     name="partnerfit",
@@ -46,6 +47,24 @@ class MethodName(enum.StrEnum):
     vikor = "vikor"
 
 
+# Options several commands share, defined once so they read and behave alike.
+CandidatesArgument = Annotated[
+    Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
+]
+CriteriaOption = Annotated[
+    Path | None,
+    typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+MethodOption = Annotated[
+    MethodName | None,
+    typer.Option("--method", "-m", help="Score every scoring stage with this method."),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"partnerfit {__version__}\n")
@@ -68,26 +87,74 @@ def _fail(code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _load_pool(
+    candidates: Path, criteria: Path | None, method: MethodName | None = None
+) -> "CandidatePool":
+    """Load the candidates (and their criteria set), every stage scored by `method` when
+    one is given; bad input is reported as findings and exits 2."""
+    from partnerfit.findings import InputError
+    from partnerfit.inputs import load_candidates
+    from partnerfit.output import print_findings
+
+    try:
+        pool = load_candidates(candidates, criteria)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    if method is None:
+        return pool
+    from partnerfit.comparison import with_method
+
+    return with_method(pool, method.value)
+
+
+def _evaluate(pool: "CandidatePool") -> "Evaluation":
+    """Score the pool; data that no method can score exits 2 with one line."""
+    from partnerfit.engine.methods import ScoringError
+    from partnerfit.evaluation import evaluate
+    from partnerfit.findings import InputError
+    from partnerfit.output import message, print_findings
+
+    try:
+        return evaluate(pool)
+    except InputError as exc:
+        print_findings(exc.findings)
+        _fail()
+    except ScoringError as exc:
+        message(f"error: {exc}")
+        _fail()
+
+
+def _print_warnings(evaluation: "Evaluation") -> None:
+    from partnerfit.output import message
+
+    for warning in evaluation.warnings:
+        message(f"warning: {warning}")
+    for candidate in evaluation.candidates:
+        for warning in candidate.warnings:
+            message(f"warning: {candidate.id}: {warning}")
+
+
+def _require_output_folder(output: Path | None) -> None:
+    """Refuse an output file in a missing folder before a long run, not after it (the
+    write itself checks again, and is atomic)."""
+    from partnerfit.output import message
+
+    folder = output.parent if output is not None and str(output.parent) else Path(".")
+    if output is not None and not folder.is_dir():
+        message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+        _fail()
+
+
 @app.command()
 def score(
-    candidates: Annotated[
-        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
-    ],
+    candidates: CandidatesArgument,
     format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    ] = None,
-    criteria: Annotated[
-        Path | None,
-        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
-    ] = None,
-    method: Annotated[
-        MethodName | None,
-        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
-    ] = None,
+    output: OutputOption = None,
+    criteria: CriteriaOption = None,
+    method: MethodOption = None,
     compare_methods: Annotated[
         bool,
         typer.Option(
@@ -96,37 +163,26 @@ def score(
     ] = False,
 ) -> None:
     """Run the staged screening and print the ranking."""
-    from partnerfit.engine.methods import ScoringError
-    from partnerfit.evaluation import evaluate
-    from partnerfit.findings import InputError
-    from partnerfit.inputs import load_candidates
-    from partnerfit.output import message, print_findings
-
     to_file = output is not None
-    try:
-        pool = load_candidates(candidates, criteria)
-        if compare_methods:
-            from partnerfit.comparison import compare_methods as compare
+    if compare_methods:
+        from partnerfit.comparison import compare_methods as compare
+        from partnerfit.engine.methods import ScoringError
+        from partnerfit.findings import InputError
+        from partnerfit.output import message, print_findings
 
-            _emit_or_fail(_render_comparison(compare(pool), format, to_file=to_file), output)
-            return
-        if method is not None:
-            from partnerfit.comparison import with_method
-
-            pool = with_method(pool, method.value)
-        evaluation = evaluate(pool)
-    except InputError as exc:
-        print_findings(exc.findings)
-        _fail()
-    except ScoringError as exc:
-        message(f"error: {exc}")
-        _fail()
+        try:
+            comparison = compare(_load_pool(candidates, criteria))
+        except InputError as exc:
+            print_findings(exc.findings)
+            _fail()
+        except ScoringError as exc:
+            message(f"error: {exc}")
+            _fail()
+        _emit_or_fail(_render_comparison(comparison, format, to_file=to_file), output)
+        return
+    evaluation = _evaluate(_load_pool(candidates, criteria, method))
     _emit_or_fail(_render(evaluation, format, to_file=to_file), output)
-    for warning in evaluation.warnings:
-        message(f"warning: {warning}")
-    for candidate in evaluation.candidates:
-        for warning in candidate.warnings:
-            message(f"warning: {candidate.id}: {warning}")
+    _print_warnings(evaluation)
 
 
 def _emit_or_fail(text: str | None, output: Path | None) -> None:
@@ -188,9 +244,7 @@ class ExplainFormat(enum.StrEnum):
 
 @app.command()
 def explain(
-    candidates: Annotated[
-        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
-    ],
+    candidates: CandidatesArgument,
     candidate_id: Annotated[
         str, typer.Argument(metavar="CANDIDATE_ID", help="Id of the candidate to explain.")
     ],
@@ -201,29 +255,19 @@ def explain(
     format: Annotated[
         ExplainFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ExplainFormat.table,
-    criteria: Annotated[
-        Path | None,
-        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
-    ] = None,
+    criteria: CriteriaOption = None,
 ) -> None:
     """Explain one candidate: its path through the stages, contributions, field, gap."""
-    from partnerfit.engine.methods import ScoringError
-    from partnerfit.evaluation import evaluate
     from partnerfit.explanation import NoCommonStage, UnknownCandidate
     from partnerfit.explanation import explain as explain_candidate
-    from partnerfit.findings import InputError
-    from partnerfit.inputs import load_candidates
-    from partnerfit.output import message, print_findings
+    from partnerfit.output import message
 
+    pool = _load_pool(candidates, criteria)
+    evaluation = _evaluate(pool)
+    benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
     try:
-        pool = load_candidates(candidates, criteria)
-        evaluation = evaluate(pool)
-        benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
         result = explain_candidate(evaluation, candidate_id, versus=versus, benefit=benefit)
-    except InputError as exc:
-        print_findings(exc.findings)
-        _fail()
-    except (ScoringError, UnknownCandidate, NoCommonStage) as exc:
+    except (UnknownCandidate, NoCommonStage) as exc:
         message(f"error: {exc}")
         _fail()
     if format is ExplainFormat.json:
@@ -435,9 +479,7 @@ def _parse_number(option: str, text: str, kind: type[int] | type[float]) -> floa
 
 @app.command()
 def sensitivity(
-    candidates: Annotated[
-        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
-    ],
+    candidates: CandidatesArgument,
     samples: Annotated[
         str,
         typer.Option("--samples", "-n", metavar="N", help="Monte Carlo samples (1 to 1000000)."),
@@ -478,18 +520,9 @@ def sensitivity(
     format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    ] = None,
-    criteria: Annotated[
-        Path | None,
-        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
-    ] = None,
-    method: Annotated[
-        MethodName | None,
-        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
-    ] = None,
+    output: OutputOption = None,
+    criteria: CriteriaOption = None,
+    method: MethodOption = None,
 ) -> None:
     """How robust is the ranking: Monte Carlo weights and scores, critical weights."""
     from partnerfit.output import message
@@ -498,9 +531,7 @@ def sensitivity(
     s = int(_parse_number("--seed", seed, int))
     k = None if concentration is None else _parse_number("--concentration", concentration, float)
     from partnerfit.engine.methods import ScoringError
-    from partnerfit.findings import InputError
-    from partnerfit.inputs import load_candidates
-    from partnerfit.output import console, print_findings
+    from partnerfit.output import console
     from partnerfit.sensitivity import UnsupportedError, analyse, validate_options
 
     try:
@@ -508,22 +539,8 @@ def sensitivity(
     except ValueError as exc:
         message(f"error: {exc}")
         _fail()
-    if output is not None:
-        # a long run should not end in "cannot write": check the folder first (emit
-        # checks again, and writes atomically)
-        folder = output.parent if str(output.parent) else Path(".")
-        if not folder.is_dir():
-            message(f"error: {output}: cannot write: folder '{folder}' does not exist")
-            _fail()
-    try:
-        pool = load_candidates(candidates, criteria)
-    except InputError as exc:
-        print_findings(exc.findings)
-        _fail()
-    if method is not None:
-        from partnerfit.comparison import with_method
-
-        pool = with_method(pool, method.value)
+    _require_output_folder(output)
+    pool = _load_pool(candidates, criteria, method)
     errors = console(stderr=True)
     try:
         run = functools.partial(
@@ -565,9 +582,7 @@ def sensitivity(
 
 @app.command()
 def report(
-    candidates: Annotated[
-        Path, typer.Argument(metavar="CANDIDATES", help="Candidates file (kind: candidates).")
-    ],
+    candidates: CandidatesArgument,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -577,10 +592,7 @@ def report(
             "stdout, which must not be a terminal.",
         ),
     ] = None,
-    criteria: Annotated[
-        Path | None,
-        typer.Option("--criteria", help="Criteria file to use instead of the one referenced."),
-    ] = None,
+    criteria: CriteriaOption = None,
     samples: Annotated[
         str,
         typer.Option(
@@ -603,10 +615,7 @@ def report(
             help="Include the sensitivity section (rank acceptability, critical weights).",
         ),
     ] = True,
-    method: Annotated[
-        MethodName | None,
-        typer.Option("--method", "-m", help="Score every scoring stage with this method."),
-    ] = None,
+    method: MethodOption = None,
 ) -> None:
     """Write a self-contained HTML report for a steering committee."""
     from partnerfit.output import message
@@ -624,33 +633,15 @@ def report(
     if output is None and sys.stdout.isatty():  # a page of HTML on a terminal is noise (as gzip)
         message("error: the report is an HTML page: give -o FILE (or redirect stdout to a file)")
         _fail()
-    folder = output.parent if output is not None and str(output.parent) else Path(".")
-    if output is not None and not folder.is_dir():  # say so before minutes of sampling
-        message(f"error: {output}: cannot write: folder '{folder}' does not exist")
-        _fail()
-    from partnerfit.engine.methods import ScoringError
-    from partnerfit.evaluation import evaluate
-    from partnerfit.findings import InputError
-    from partnerfit.inputs import load_candidates
-    from partnerfit.output import print_findings
+    _require_output_folder(output)  # say so before minutes of sampling
     from partnerfit.render import html_report
     from partnerfit.report import build_report, rank_acceptability
 
-    try:
-        pool = load_candidates(candidates, criteria)
-        if method is not None:
-            from partnerfit.comparison import with_method
-
-            pool = with_method(pool, method.value)
-        evaluation = evaluate(pool)
-    except InputError as exc:
-        print_findings(exc.findings)
-        _fail()
-    except ScoringError as exc:
-        message(f"error: {exc}")
-        _fail()
+    pool = _load_pool(candidates, criteria, method)
+    evaluation = _evaluate(pool)
     acceptability, skipped = None, None
     if sensitivity:
+        from partnerfit.engine.methods import ScoringError
         from partnerfit.sensitivity import UnsupportedError, analyse
 
         try:
@@ -665,11 +656,7 @@ def report(
         )
     )
     _emit_or_fail(page, output)
-    for warning in evaluation.warnings:  # also in the page's Notes; as `score` prints them
-        message(f"warning: {warning}")
-    for candidate in evaluation.candidates:
-        for warning in candidate.warnings:
-            message(f"warning: {candidate.id}: {warning}")
+    _print_warnings(evaluation)  # also in the page's Notes; as `score` prints them
 
 
 def main() -> None:
