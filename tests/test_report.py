@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -662,7 +661,7 @@ def test_long_lists_are_cut_with_a_note(tmp_path: Path) -> None:
             ]
         }
     )
-    pool = replace(pool, criteria=criteria)
+    pool = pool._replace(criteria=criteria)
     evaluation = evaluate(pool)
     others = [c for c in evaluation.candidates if c.status != "ranked"]
     page = html_report.render(build_report(evaluation, pool.criteria))
@@ -736,11 +735,11 @@ def test_any_text_comes_back_as_text(name: str, evidence: str) -> None:
     evaluation, criteria = hostile_evaluation()
     first = evaluation.candidates[0]
     scores = tuple(
-        replace(s, evidence=evidence, confidence="low") if s.raw is not None else s
+        s._replace(evidence=evidence, confidence="low") if s.raw is not None else s
         for s in first.criteria
     )
-    changed = replace(first, name=name, criteria=scores)
-    evaluation = replace(evaluation, candidates=(changed, *evaluation.candidates[1:]))
+    changed = first._replace(name=name, criteria=scores)
+    evaluation = evaluation._replace(candidates=(changed, *evaluation.candidates[1:]))
     page = html_report.render(build_report(evaluation, criteria))
     doc = parse(page)
     assert {el.tag for el in doc.elements} <= REPORT_TAGS

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ def write_pool(tmp_path: Path, criteria: str, candidates: str) -> Path:
 
 def pipeline_ranks(pool: CandidatePool, shares: np.ndarray, within: np.ndarray) -> np.ndarray:
     problem, _ = build_problem(pool)
-    moved = replace(problem, dimension_weights=shares, criterion_weights=within)
+    moved = problem._replace(dimension_weights=shares, criterion_weights=within)
     return run_pipeline(moved, pool.criteria.stages).final_ranks
 
 
@@ -187,7 +186,7 @@ def test_jittered_scores_rank_as_the_pipeline_on_those_scores(
     for s in range(3):
         full = problem.values.copy()
         full[:, :k] = values[s]
-        expected = run_pipeline(replace(problem, values=full), pool.criteria.stages).final_ranks
+        expected = run_pipeline(problem._replace(values=full), pool.criteria.stages).final_ranks
         assert outcome.final_ranks[s].tolist() == expected.tolist()
 
 
@@ -251,7 +250,7 @@ def with_weight(pool: CandidatePool, scope: str, item: str, t: float) -> Candida
                 d = d.model_copy(update={"criteria": criteria})
             moved.append(d)
         dims = moved
-    return replace(pool, criteria=pool.criteria.model_copy(update={"dimensions": dims}))
+    return pool._replace(criteria=pool.criteria.model_copy(update={"dimensions": dims}))
 
 
 def first(pool: CandidatePool) -> list[str]:

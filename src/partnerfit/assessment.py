@@ -11,13 +11,12 @@ imported only when some score has assessors.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from partnerfit.models import Candidate, CriteriaSet, Score
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """One candidate/score where assessors differ by more than the threshold."""
 
     candidate: str
@@ -29,8 +28,7 @@ class Disagreement:
     spread: float
 
 
-@dataclass(frozen=True)
-class Assessed:
+class Assessed(NamedTuple):
     candidates: tuple[Candidate, ...]
     disagreements: tuple[Disagreement, ...]
 

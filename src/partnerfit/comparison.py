@@ -8,7 +8,7 @@ the choice there rests on the method as much as on the data.
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from partnerfit.engine.methods import ScoringError
 from partnerfit.evaluation import evaluate
@@ -36,7 +36,7 @@ def with_method(pool: CandidatePool, method: Method) -> CandidatePool:
 
     stages = [override(s) for s in pool.criteria.stages]
     criteria = pool.criteria.model_copy(update={"stages": stages})
-    return replace(pool, criteria=criteria)
+    return pool._replace(criteria=criteria)
 
 
 @dataclass(frozen=True)

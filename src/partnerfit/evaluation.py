@@ -1,10 +1,15 @@
-"""`evaluate()`: run the pipeline on a candidate pool and return plain result objects."""
+"""`evaluate()`: run the pipeline on a candidate pool and return plain result objects.
+
+The result records here, like the engine's, are immutable NamedTuples rather than frozen
+dataclasses: on Python 3.11 defining a frozen dataclass costs about 1 ms (each of its six
+generated methods is compiled with exec), and every `partnerfit score` defines the
+records of the whole score path (docs/performance.md, "Scoring (foundation)").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 
@@ -39,8 +44,7 @@ def _round(value: float) -> float | None:
     return round(value, PRECISION) + 0.0
 
 
-@dataclass(frozen=True)
-class _StageRows:
+class _StageRows(NamedTuple):
     """A scoring stage's per-candidate arrays as Python lists, read once per stage rather
     than indexed element by element (numpy scalar indexing dominates large fields)."""
 
@@ -70,8 +74,7 @@ class _StageRows:
         )
 
 
-@dataclass(frozen=True)
-class CriterionScore:
+class CriterionScore(NamedTuple):
     id: str
     dimension: str
     raw: bool | float | None
@@ -98,8 +101,7 @@ LOW_CONFIDENCE = 0.5
 """A confidence below this (so `low`, 0.25, or a number under 0.5) counts as low."""
 
 
-@dataclass(frozen=True)
-class Attention:
+class Attention(NamedTuple):
     """Scores of a candidate that its ranking rests on and that deserve a second look."""
 
     low_confidence: tuple[str, ...]
@@ -110,8 +112,7 @@ class Attention:
     """How many judged scores (ratings, measures, ratios) were checked."""
 
 
-@dataclass(frozen=True)
-class GateCheck:
+class GateCheck(NamedTuple):
     stage: str
     criterion: str
     rule: str
@@ -121,8 +122,7 @@ class GateCheck:
     reason: str | None
 
 
-@dataclass(frozen=True)
-class CandidateResult:
+class CandidateResult(NamedTuple):
     id: str
     name: str
     type: str | None
@@ -145,8 +145,7 @@ class CandidateResult:
     """Low-confidence and evidence-free scores among those scored (None if none scored)."""
 
 
-@dataclass(frozen=True)
-class StageSummary:
+class StageSummary(NamedTuple):
     id: str
     name: str | None
     method: str | None
@@ -169,8 +168,7 @@ class StageSummary:
     """Weights derived from the field in this stage (entropy, CRITIC)."""
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     criteria_id: str
     criteria_name: str | None
     criteria_version: str | None
@@ -185,7 +183,7 @@ class Evaluation:
     """Ranked candidates in rank order (ties by id), then the others: furthest first, then
     by their score in the stage where they stopped, then status and id."""
     warnings: tuple[str, ...]
-    criterion_dimensions: dict[str, str] = field(default_factory=dict)
+    criterion_dimensions: dict[str, str]
     """Criterion id -> its dimension id, in file order."""
     elicited: bool = False
     """True when any weight of the set is derived (weighting: blocks) rather than stated."""

@@ -7,14 +7,12 @@ line and column. The CLI renders them in one place; the core only raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     line: int
     col: int
@@ -38,8 +36,7 @@ class InputError(Exception):
         super().__init__("\n".join(f.text() for f in self.findings))
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     summary: str
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from partnerfit.findings import Finding, InputError
 from partnerfit.loading import Document, load_document
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
     from partnerfit.assessment import Disagreement
 
 
-@dataclass(frozen=True)
-class CandidatePool:
+class CandidatePool(NamedTuple):
     """Candidates with the criteria set they are scored against."""
 
     candidates_path: str
@@ -39,7 +39,7 @@ class CandidatePool:
     """The profile file as referenced; None when inline or absent."""
     disagreements: tuple[Disagreement, ...] = ()
     """Scores whose assessors differ by more than the set's disagreement threshold."""
-    weighting_marks: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    weighting_marks: Mapping[str, tuple[str, int, int]] = MappingProxyType({})
     """Where each `weighting:` block was written: scope ("dimensions" or a dimension id) ->
     (path, line, col), for findings raised while scoring (data-driven weights)."""
 

@@ -13,8 +13,7 @@ not import it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 DATA_DRIVEN = ("entropy", "critic")
 
 
-@dataclass(frozen=True)
-class Derivation:
+class Derivation(NamedTuple):
     """Weights of `items` derived by `method`, and how."""
 
     scope: str
@@ -36,11 +34,10 @@ class Derivation:
     method: str
     items: tuple[str, ...]
     weights: tuple[float, ...]
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class AhpCheck:
+class AhpCheck(NamedTuple):
     result: mcda.AhpResult
     order: tuple[str, ...]
     completed: tuple[tuple[str, str], ...]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -47,8 +47,7 @@ DEFAULT_BAND = (0.5, 2.0)
 """Preferred band of a ratio when the criterion gives none: half to twice our size."""
 
 
-@dataclass(frozen=True)
-class EncodedNames:
+class EncodedNames(NamedTuple):
     """One kind of name list (capabilities or objectives) of every candidate, encoded."""
 
     vocabulary: Vocabulary

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -31,15 +30,14 @@ class ScoringError(Exception):
     """A method cannot score the field (e.g. a zero value under weighted_product)."""
 
 
-@dataclass(frozen=True)
-class MethodOutcome:
+class MethodOutcome(NamedTuple):
     scores: FloatArray
     """(rows,): 0..100, higher is better."""
     per_candidate: dict[str, FloatArray]
     """Named per-candidate quantities (closeness, flows, S/R/Q...), (rows,) each."""
     parameters: dict[str, Any]
     """Every parameter in force, echoed in JSON."""
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any]
     """Stage-level results; candidate positions are row indices into the field."""
     warnings: tuple[str, ...] = ()
 
@@ -67,7 +65,7 @@ def run_method(
     # Constant criteria are reported by id for every method (partnerfit.evaluation); the
     # methods' own notes name them by column index, so those are dropped here.
     kept = tuple(w for w in outcome.warnings if not _CONSTANT_NOTE.search(w))
-    return replace(outcome, warnings=kept)
+    return outcome._replace(warnings=kept)
 
 
 _CONSTANT_NOTE = re.compile(r"^[a-z_ ]+: criterion \d+ has the same value for every candidate")
@@ -104,6 +102,7 @@ def _weighted_product(raw: FloatArray, weights: FloatArray, benefit: BoolArray) 
         scores=np.asarray(r.scores),
         per_candidate={"product": np.asarray(r.scores) / 100.0},
         parameters={"reference": "column best (max for benefit, min for cost)"},
+        summary={},
         warnings=r.warnings,
     )
 
@@ -122,6 +121,7 @@ def _topsis(
             "distance_to_anti_ideal": np.asarray(r.distance_to_anti_ideal),
         },
         parameters={"normalization": normalization, "distance": "euclidean"},
+        summary={},
         warnings=r.warnings,
     )
 

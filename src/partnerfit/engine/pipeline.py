@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -35,8 +35,7 @@ if TYPE_CHECKING:
 ACTIVE, ELIMINATED, INCOMPLETE = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """Why a candidate left the field."""
 
     stage: str
@@ -46,8 +45,7 @@ class Reason:
     criteria: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class GateOutcome:
+class GateOutcome(NamedTuple):
     gate: Gate
     column: int
     tested: FloatArray
@@ -58,8 +56,7 @@ class GateOutcome:
     entered: BoolArray
 
 
-@dataclass(frozen=True)
-class ScoringOutcome:
+class ScoringOutcome(NamedTuple):
     columns: IntArray
     """Criteria columns scored in this stage."""
     scored: BoolArray
@@ -88,8 +85,7 @@ class ScoringOutcome:
     """Data-driven (entropy/CRITIC) weights derived in this stage."""
 
 
-@dataclass(frozen=True)
-class StageOutcome:
+class StageOutcome(NamedTuple):
     stage: Stage
     entered: BoolArray
     passed: BoolArray

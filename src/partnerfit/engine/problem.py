@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -25,8 +25,7 @@ _COMPUTED_BOUNDS = (0.0, 100.0)
 _MISSING = {"exclude": EXCLUDE, "worst": WORST, "skip": SKIP}
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Columns are every criterion (in dimension order) followed by every fact."""
 
     candidate_ids: tuple[str, ...]
@@ -48,7 +47,7 @@ class Problem:
     """(criteria,): stated weights, or derived ones where a static `weighting:` applies."""
     derivations: tuple[Derivation, ...] = ()
     """How static derived weights were obtained (AHP, rank order, points)."""
-    data_weighting: dict[int, str] = field(default_factory=dict)
+    data_weighting: Mapping[int, str] = MappingProxyType({})
     """Dimension index -> entropy/critic: criterion weights derived per stage from the field."""
     set_data_weighting: str | None = None
     """entropy/critic: dimension weights derived per stage from the field."""
@@ -112,8 +111,7 @@ class Problem:
         )
 
 
-@dataclass(frozen=True)
-class _Derived:
+class _Derived(NamedTuple):
     dimension_weights: FloatArray
     criterion_weights: FloatArray
     derivations: tuple[Derivation, ...]

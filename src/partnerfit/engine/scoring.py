@@ -7,7 +7,7 @@ normalisation bounds of the whole field (`field_bounds` of the full table).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,8 +32,7 @@ def field_bounds(values: FloatArray) -> tuple[FloatArray, FloatArray]:
     return np.where(has_any, low, np.nan), np.where(has_any, high, np.nan)
 
 
-@dataclass(frozen=True)
-class Normalised:
+class Normalised(NamedTuple):
     scores: FloatArray
     """0..100, NaN where the value is missing."""
     clipped: BoolArray
@@ -76,8 +75,7 @@ def normalise(
     return Normalised(scores, clipped, constant)
 
 
-@dataclass(frozen=True)
-class WeightedSum:
+class WeightedSum(NamedTuple):
     dimension_scores: FloatArray
     """(candidates, dimensions): weighted mean of each dimension's present criteria; NaN if none."""
     totals: FloatArray

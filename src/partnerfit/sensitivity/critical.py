@@ -13,7 +13,7 @@ and the challenger's totals is linear in t and solved exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -177,8 +177,7 @@ def _exact_crossing(
     d = target.index if target.scope == "dimension" else int(problem.dimension_of[target.index])
     if not final.dim_mask[d]:
         return None
-    at_lo = replace(
-        problem,
+    at_lo = problem._replace(
         dimension_weights=np.ascontiguousarray(shares_t[0]),
         criterion_weights=np.ascontiguousarray(within_t[0]),
     )
