@@ -170,7 +170,7 @@ def _ranks_agree(ours: np.ndarray, theirs: np.ndarray, higher_is_better: bool) -
 
 
 def _line(label: str, seconds: float, baseline: float, target: str = "") -> None:
-    print(f"  {label:<44} {seconds * 1000:9.1f} ms  {seconds / baseline:5.2f}x  {target}")
+    print(f"  {label:<50} {seconds * 1000:9.1f} ms  {seconds / baseline:5.2f}x  {target}")
 
 
 def peak_mib(fn: Callable[[], object]) -> float:
