@@ -190,7 +190,7 @@ def engine(sizes: list[int], repeat: int) -> None:
 
 def scoring(quick: bool) -> None:
     """The foundation: cold start and the engine against bare numpy."""
-    cold_start(repeat=3 if quick else 15)
+    cold_start(repeat=3 if quick else 25)
     engine([1_000, 10_000] if quick else [10_000, 100_000], repeat=3 if quick else 15)
 
 
