@@ -118,6 +118,27 @@ def test_output_file_is_written_and_stdout_stays_empty(in_repo: Path, tmp_path: 
     assert [p.name for p in tmp_path.iterdir()] == ["ranking.csv"]
 
 
+def test_output_file_has_the_permissions_a_plain_write_gives(in_repo: Path, tmp_path: Path) -> None:
+    """The atomic write's temporary file is owner-only; the result must not be."""
+    import os
+    import stat
+
+    fresh = tmp_path / "fresh.csv"
+    previous = os.umask(0o022)
+    try:
+        run_cli("score", VALID, "--format", "csv", "--output", str(fresh))
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644, "a new file: 0o666 less the umask"
+
+    shared = tmp_path / "shared.csv"
+    shared.write_text("old\n", encoding="utf-8")
+    shared.chmod(0o664)
+    run_cli("score", VALID, "--format", "csv", "--output", str(shared))
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664, "a replaced file keeps its mode"
+    assert shared.read_text(encoding="utf-8").startswith("rank,id,name")
+
+
 def test_identical_input_gives_byte_identical_output(in_repo: Path) -> None:
     for fmt in ("json", "csv"):
         first = run_cli("score", VALID, "--format", fmt).stdout
