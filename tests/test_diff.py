@@ -222,6 +222,12 @@ def test_other_partnerfit_documents_are_named(in_repo: Path, tmp_path: Path) -> 
     differ.write_text(run_cli("diff", OLD, NEW, "-f", "json", expect=1).stdout, encoding="utf-8")
     run = run_cli("diff", str(differ), OLD, expect=2)
     assert "`partnerfit diff --format json`" in run.stderr
+    robust = tmp_path / "sensitivity.json"
+    robust.write_text(
+        run_cli("sensitivity", VALID, "--samples", "50", "-f", "json").stdout, encoding="utf-8"
+    )
+    run = run_cli("diff", OLD, str(robust), expect=2)
+    assert "`partnerfit sensitivity --format json`" in run.stderr
 
 
 def test_missing_file_directory_and_binary(in_repo: Path, tmp_path: Path) -> None:
@@ -377,7 +383,10 @@ def test_diff_reports_exactly_the_edited_scores(
     assert {(c.candidate, c.id, c.old, c.new) for c in d.scores} == expected
     assert d.criteria == () and d.weights == ()
     for m in d.candidates:
-        if m.stage is not None and m.score_change is not None:
+        assert m.old is not None and m.new is not None
+        if m.stage is not None and m.old.stage == m.new.stage == m.stage:
+            # last scored in the same stage on both sides: the causes add up to the change
+            assert m.score_change is not None
             assert sum(c.change for c in m.why) == pytest.approx(m.score_change, abs=1e-5)
     same = diff_results(old, old)
     assert (same.scores, same.candidates, same.top.changed) == ((), (), False)
@@ -417,3 +426,30 @@ def test_stage_rules_gates_and_shortlists(in_repo: Path, tmp_path: Path) -> None
     moves = {m["id"]: m["change"] for m in doc["candidates"]}  # type: ignore[attr-defined]
     assert moves == {"bravo": "moved", "alpha": "left_ranking", "charlie": "status_changed"}
     assert doc["top"]["rule"] == "shortlist top of stage desk"  # type: ignore[index]
+
+
+def test_a_candidate_that_leaves_the_ranking_shows_why_it_stopped(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    """A tighter gate eliminates alpha (stability 3): the diff names the failed gate and
+    does not blame the criteria of the stages alpha no longer reaches as `removed`."""
+    folder = tmp_path / "stricter"
+    folder.mkdir()
+    for name in ("criteria.yaml", "candidates.yaml"):
+        text = (REPO / "tests" / "fixtures" / "valid" / name).read_text(encoding="utf-8")
+        if name == "criteria.yaml":
+            gate = "{criterion: sanctions_clear, equals: true, reason: sanctions screening}"
+            assert gate in text
+            text = text.replace(gate, gate + "\n      - {criterion: stability, min: 4}")
+        (folder / name).write_text(text, encoding="utf-8")
+    old = scored(tmp_path, VALID, "old.json")
+    new = scored(tmp_path, str(folder / "candidates.yaml"), "new.json")
+    doc = diff_doc(old, new)
+    alpha = next(m for m in doc["candidates"] if m["id"] == "alpha")  # type: ignore[attr-defined]
+    assert alpha["change"] == "left_ranking"
+    assert alpha["new"]["reasons"] == ["gate failed: stability must be >= 4, got 3"]
+    assert alpha["old"]["reasons"] == []
+    assert (alpha["stage"], alpha["why"]) == (None, []), "no stage scored alpha in both"
+    text = run_cli("diff", old, new, expect=1).stdout
+    assert "    now: gate failed: stability must be >= 4, got 3" in text
+    assert "(removed)" not in text

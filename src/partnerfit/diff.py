@@ -12,8 +12,9 @@ no numpy or pydantic: a CI job can diff results cheaply. Reported:
 * **scores**: raw values of criteria and facts, per candidate present in both, for ids
   present in both;
 * **candidates**: for each candidate whose rank, total, status or stage reached changed
-  (or that is in one file only), the old and new positions and, as the *why*, the change
-  of each criterion's contribution at the candidate's last scoring stage with its causes:
+  (or that is in one file only), the old and new positions with the reasons a candidate
+  stopped, and, as the *why*, the change of each criterion's contribution at the last stage
+  that scored the candidate in both results, with its causes:
   `score` (the raw value changed), `weight` (its effective weight changed),
   `normalisation` (the same raw value normalises differently: the field's min-max moved),
   `added` or `removed`. Under the weighted sum the changes add up to the change of that
@@ -67,6 +68,8 @@ class Position:
     """The last stage that scored the candidate."""
     score: float | None
     """Its score there (the total, for a ranked candidate)."""
+    reasons: tuple[str, ...] = ()
+    """Why it stopped where it did (eliminated or incomplete): the result's reason messages."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,10 @@ class Movement:
     score_change: float | None
     """New minus old score at `stage`."""
     stage: str | None
-    """The last stage that scored the candidate on both sides (None if they differ)."""
+    """The last stage that scored the candidate in both results (None if none did)."""
     why: tuple[Cause, ...]
+    stage_scores: tuple[float, float] | None = None
+    """The old and new score at `stage`."""
 
 
 @dataclass(frozen=True)
@@ -271,10 +276,20 @@ def _last_scored(doc: dict[str, Any], c: dict[str, Any]) -> str | None:
     return scored[-1] if scored else None
 
 
+def _common_stage(
+    old: dict[str, Any], new: dict[str, Any], a: dict[str, Any], b: dict[str, Any]
+) -> str | None:
+    """The last stage (in the new result's order) that scored the candidate in both."""
+    in_old = {s["id"] for s in old["stages"]} & set(a["stage_scores"])
+    scored = [s["id"] for s in new["stages"] if s["id"] in b["stage_scores"] and s["id"] in in_old]
+    return scored[-1] if scored else None
+
+
 def _position(doc: dict[str, Any], c: dict[str, Any]) -> Position:
     stage = _last_scored(doc, c)
     score = c["stage_scores"][stage] if stage is not None else None
-    return Position(c["rank"], c["status"], c["stage_reached"], c["total"], stage, score)
+    reasons = tuple(r["message"] for r in c.get("reasons") or ())
+    return Position(c["rank"], c["status"], c["stage_reached"], c["total"], stage, score, reasons)
 
 
 def _breakdown(c: dict[str, Any], stage: str | None) -> dict[str, dict[str, Any]]:
@@ -292,13 +307,26 @@ def _breakdown(c: dict[str, Any], stage: str | None) -> dict[str, dict[str, Any]
 
 
 def _why(
-    old: dict[str, Any], new: dict[str, Any], a: dict[str, Any], b: dict[str, Any]
-) -> tuple[str | None, tuple[Cause, ...]]:
-    sa, sb = _last_scored(old, a), _last_scored(new, b)
-    pa, pb = _breakdown(a, sa), _breakdown(b, sb)
+    old: dict[str, Any],
+    new: dict[str, Any],
+    a: dict[str, Any],
+    b: dict[str, Any],
+    stage: str | None,
+) -> tuple[Cause, ...]:
+    """Each criterion's change of contribution at `stage`, the last stage that scored the
+    candidate in both results. A result keeps each criterion's figures from the last stage
+    that scored it, so a criterion that a later stage scored again on one side only (the
+    candidate went further there) has no figures at `stage` on that side and is left out;
+    `added` and `removed` mean the criterion is in one result's criteria set only."""
+    if stage is None:
+        return ()
+    pa, pb = _breakdown(a, stage), _breakdown(b, stage)
+    in_old, in_new = a["criteria"], b["criteria"]
     causes = []
     for cid in [*pa, *(x for x in pb if x not in pa)]:
         x, y = pa.get(cid), pb.get(cid)
+        if (x is None and cid in in_old) or (y is None and cid in in_new):
+            continue  # scored again later on one side: no figures at `stage` there
         before = x["contribution"] if x else 0.0
         after = y["contribution"] if y else 0.0
         if x is None or y is None:
@@ -316,7 +344,7 @@ def _why(
             continue
         causes.append(Cause(cid, before, after, after - before, kinds))
     causes.sort(key=lambda c: (-abs(c.change), c.id))
-    return (sb if sa == sb else None), tuple(causes)
+    return tuple(causes)
 
 
 def _movement(
@@ -350,11 +378,17 @@ def _movement(
     else:
         change = "score_changed"
     places = pa.rank - pb.rank if pa.rank is not None and pb.rank is not None else None
-    stage, why = _why(old, new, a, b)
+    stage = _common_stage(old, new, a, b)
     score_change = None
-    if stage is not None and pa.score is not None and pb.score is not None:
-        score_change = round(pb.score - pa.score, 6) + 0.0
-    return Movement(b["id"], b["name"], change, pa, pb, places, score_change, stage, why)
+    stage_scores = None
+    if stage is not None:
+        before, after = a["stage_scores"][stage], b["stage_scores"][stage]
+        stage_scores = (before, after)
+        score_change = round(after - before, 6) + 0.0
+    why = _why(old, new, a, b, stage)
+    return Movement(
+        b["id"], b["name"], change, pa, pb, places, score_change, stage, why, stage_scores
+    )
 
 
 def diff_results(

@@ -26,6 +26,10 @@ _OTHER_DOCUMENTS = {
     "methods": "partnerfit score --compare-methods --format json",
     "top": "partnerfit diff --format json",
 }
+_OTHER_KINDS = {
+    # documents that say what they are (and have `stages` like a score result)
+    "sensitivity": "partnerfit sensitivity --format json",
+}
 
 
 def _fail(display: str, code: str, message: str, line: int = 0, col: int = 0) -> InputError:
@@ -131,17 +135,24 @@ class _Shape:
             raise self.fail(where, "a number" + (" or null" if optional else ""), value)
 
 
+def _written_by(doc: dict[str, Any]) -> str | None:
+    """The command that writes documents like `doc`, when it is another partnerfit document."""
+    if "stages" in doc:
+        return _OTHER_KINDS.get(str(doc.get("kind")))
+    return next((command for key, command in _OTHER_DOCUMENTS.items() if key in doc), None)
+
+
 def check_result(doc: Any, display: str) -> None:
     shape = _Shape(display)
     if not isinstance(doc, dict):
         raise shape.fail("the document", "an object", doc)
-    for key, command in _OTHER_DOCUMENTS.items():
-        if key in doc and "stages" not in doc:
-            raise _fail(
-                display,
-                "PF421",
-                f"not a partnerfit score result: this looks like the output of `{command}`",
-            )
+    command = _written_by(doc)
+    if command is not None:
+        raise _fail(
+            display,
+            "PF421",
+            f"not a partnerfit score result: this looks like the output of `{command}`",
+        )
     version = shape.field(doc, "schema_version", "the document")
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise _fail(

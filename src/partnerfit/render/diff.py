@@ -46,6 +46,7 @@ def _position(p: Position | None) -> dict[str, Any] | None:
         "total": p.total,
         "stage": p.stage,
         "score": p.score,
+        "reasons": list(p.reasons),
     }
 
 
@@ -69,6 +70,11 @@ def _movement(m: Movement) -> dict[str, Any]:
         "places": m.places,
         "score_change": m.score_change,
         "stage": m.stage,
+        "stage_scores": (
+            None
+            if m.stage_scores is None
+            else {"old": _num(m.stage_scores[0]), "new": _num(m.stage_scores[1])}
+        ),
         "why": [_cause(c) for c in m.why],
     }
 
@@ -149,10 +155,6 @@ def _where(p: Position) -> str:
     return f"{p.status} at {p.stage_reached}"
 
 
-def _score(p: Position) -> str:
-    return "no score" if p.score is None else f"{p.score:.2f}"
-
-
 def _movement_lines(m: Movement, width: int) -> list[str]:
     if m.old is None or m.new is None:
         p = m.new or m.old
@@ -163,11 +165,21 @@ def _movement_lines(m: Movement, width: int) -> list[str]:
     head = f"{m.id}: {before} in both" if before == after else f"{m.id}: {before} -> {after}"
     if m.places:
         head += f" ({'up' if m.places > 0 else 'down'} {abs(m.places)})"
-    if m.stage is not None and m.score_change is not None:
-        head += f"; {m.stage} score {_score(m.old)} -> {_score(m.new)} ({_signed(m.score_change)})"
-    elif m.old.stage != m.new.stage:
+    if m.old.stage != m.new.stage:
         head += f"; last scored at {m.old.stage or 'no stage'} -> {m.new.stage or 'no stage'}"
+    if m.stage is not None and m.stage_scores is not None and m.score_change is not None:
+        was, now = m.stage_scores
+        head += f"; {m.stage} score {was:.2f} -> {now:.2f} ({_signed(m.score_change)})"
     lines = textwrap.wrap(head, width=width, subsequent_indent="    ", break_on_hyphens=False)
+    for label, p in (("was", m.old), ("now", m.new)):
+        if p.reasons and m.old.reasons != m.new.reasons:
+            lines += textwrap.wrap(
+                f"{label}: " + "; ".join(p.reasons),
+                width=width,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
     if m.why:
         parts = [
             f"{c.id} {_signed(c.change)}" + (f" ({', '.join(c.causes)})" if c.causes else "")
