@@ -148,12 +148,22 @@ def test_no_progress_bar_or_colour_when_not_a_terminal(in_repo: Path) -> None:
     assert "\x1b[" not in run.stdout + run.stderr
 
 
-def test_candidates_without_later_scores_are_warned_about(in_repo: Path) -> None:
+def test_candidates_without_later_scores_are_warned_about_as_documented(in_repo: Path) -> None:
+    """docs/sensitivity.md quotes the warnings of its example (an indented block, since a
+    console block compares stdout only): they must be what the command prints."""
+    from conftest import REPO
+
     run = run_cli("sensitivity", EXAMPLE, "-n", "2000")
     assert run.stderr.splitlines()[0] == (
         "warning: southcross reached stage 'due_diligence' in 8.5% of the samples without "
         "the scores it needs there, so was left unranked in them"
     )
+    doc = (REPO / "docs" / "sensitivity.md").read_text(encoding="utf-8")
+    assert (
+        "$ partnerfit sensitivity examples/apac-medtech-entry/candidates.yaml --samples 2000" in doc
+    )
+    quoted = [line.strip() for line in doc.splitlines() if line.startswith("    warning: ")]
+    assert quoted == run.stderr.splitlines()
 
 
 def test_every_method_runs_on_the_example(in_repo: Path) -> None:
