@@ -167,6 +167,15 @@ def test_unknown_candidate_suggests_the_closest_id(in_repo: Path) -> None:
     assert run.stderr == "error: no candidate with id 'alpah' (did you mean 'alpha'?)\n"
     run = run_cli("explain", VALID, "alpha", "--vs", "brovo", expect=2)
     assert "did you mean 'bravo'?" in run.stderr
+    run = run_cli("explain", VALID, "ALPHA", expect=2)
+    assert run.stderr == "error: no candidate with id 'ALPHA' (did you mean 'alpha'?)\n"
+
+
+def test_a_candidate_versus_itself_warns_once(in_repo: Path) -> None:
+    example = "examples/apac-medtech-entry/candidates.yaml"
+    alone = run_cli("explain", example, "coralbay").stderr
+    assert "warning: coralbay:" in alone
+    assert run_cli("explain", example, "coralbay", "--vs", "coralbay").stderr == alone
 
 
 def test_versus_a_candidate_never_scored(in_repo: Path) -> None:

@@ -281,7 +281,9 @@ def explain(
             _terminal_text(lambda c: explanation_table.print_explanation(result, c), False),
             None,
         )
-    shown = [result.candidate] + ([result.versus.other] if result.versus is not None else [])
+    shown = [result.candidate]
+    if result.versus is not None and result.versus.other.id != result.candidate.id:
+        shown.append(result.versus.other)
     for candidate in shown:
         for warning in candidate.warnings:
             message(f"warning: {candidate.id}: {warning}")

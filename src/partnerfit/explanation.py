@@ -56,8 +56,9 @@ class UnknownCandidate(Exception):
     """An id names no candidate of the evaluation."""
 
     def __init__(self, candidate_id: str, known: list[str]) -> None:
-        close = difflib.get_close_matches(candidate_id, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        by_case = {k.casefold(): k for k in known}
+        close = difflib.get_close_matches(candidate_id.casefold(), list(by_case), n=1)
+        hint = f" (did you mean '{by_case[close[0]]}'?)" if close else ""
         super().__init__(f"no candidate with id '{candidate_id}'{hint}")
 
 
