@@ -146,3 +146,19 @@ def test_init_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     run = run_cli("init", str(tmp_path), expect=2)
     assert run.stderr == f"error: {tmp_path}/candidates.yaml: cannot write: disk full\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_file_says_how_to_name_its_schema_and_validates_against_it(tmp_path: Path) -> None:
+    import jsonschema
+
+    from partnerfit.loading import load_document
+    from partnerfit.schema import json_schema
+
+    run_cli("init", str(tmp_path), "--type", "channel")
+    for name in ("criteria.yaml", "candidates.yaml", "profile.yaml"):
+        path = tmp_path / name
+        kind = load_document(path).data["kind"]
+        text = path.read_text(encoding="utf-8")
+        assert f"#   # yaml-language-server: $schema=<path>/{kind}.schema.json\n" in text, name
+        assert f"# (write the schema with: partnerfit schema {kind} > {kind}.schema.json)" in text
+        jsonschema.Draft202012Validator(json_schema(kind)).validate(load_document(path).data)

@@ -69,13 +69,21 @@ def _criterion(item: Item) -> str:
     return f"      - {{{', '.join(fields)}}}"
 
 
+def _schema_hint(kind: str) -> list[str]:
+    """How to point an editor at the file's schema. The line itself is not written: where
+    the schemas live is the user's choice, and a wrong path would only mislead."""
+    return [
+        "# Editors validate and complete this file when its first line is",
+        f"#   # yaml-language-server: $schema=<path>/{kind}.schema.json",
+        f"# (write the schema with: partnerfit schema {kind} > {kind}.schema.json).",
+    ]
+
+
 def criteria_text(alliance_type: str) -> str:
     t = TYPES[alliance_type]
     out = [
         f"# {t.label}: partner selection criteria, written by partnerfit init.",
-        "# Editors validate and complete this file when its first line is",
-        "#   # yaml-language-server: $schema=<path>/criteria.schema.json",
-        "# (write the schema with: partnerfit schema criteria > criteria.schema.json).",
+        *_schema_hint("criteria"),
         "#",
         "# Dimension weights are partnerfit's suggested defaults for this alliance type",
         "# (docs/criteria-sources.md, 'Adapting weights to the alliance type'); criterion",
@@ -165,6 +173,7 @@ def profile_text() -> str:
         "# criterion of criteria.yaml compares candidates with. The values are invented",
         "# placeholders: replace them with ours. Names are free text, matched against the",
         "# candidates' after lower-casing and the synonyms of criteria.yaml.",
+        *_schema_hint("profile"),
         "partnerfit: 1",
         "kind: profile",
         "name: Our Company",
@@ -210,6 +219,7 @@ def candidates_text(alliance_type: str) -> str:
         "# compare them with our profile; null means not known yet, while an empty list",
         "# is a fact (capabilities: [] covers none of our needs).",
         "# Run: partnerfit score candidates.yaml",
+        *_schema_hint("candidates"),
         "partnerfit: 1",
         "kind: candidates",
         f"criteria: {CRITERIA_FILE}",
