@@ -24,6 +24,7 @@ from partnerfit.scaffold_catalogue import (
     STRENGTHS,
     SYNONYMS,
     TYPES,
+    AllianceType,
     Item,
 )
 
@@ -48,8 +49,8 @@ def _names(names: tuple[str, ...]) -> str:
     return f"[{', '.join(_q(n) for n in names)}]"
 
 
-def _criterion(item: Item) -> str:
-    fields = [f"id: {item.id}", f"name: {_q(item.name)}", f"weight: {item.weight}"]
+def _criterion(item: Item, weight: int) -> str:
+    fields = [f"id: {item.id}", f"name: {_q(item.name)}", f"weight: {weight}"]
     if item.kind != "rating":
         fields.append(f"kind: {item.kind}")
     if item.direction != "benefit":
@@ -79,6 +80,19 @@ def _schema_hint(kind: str) -> list[str]:
     ]
 
 
+def _shifted_weights(t: AllianceType) -> list[str]:
+    """A comment naming the criterion weights this type moved away from the bundled set."""
+    shifted = [
+        f"#   {item.id}: {t.criterion_weight(item)} (bundled set: {item.weight})"
+        for dim in DIMENSIONS
+        for item in dim.items
+        if t.criterion_weight(item) != item.weight
+    ]
+    if not shifted:
+        return []
+    return ["# For this type, these criterion weights differ from the bundled set's:", *shifted]
+
+
 def criteria_text(alliance_type: str) -> str:
     t = TYPES[alliance_type]
     out = [
@@ -89,6 +103,7 @@ def criteria_text(alliance_type: str) -> str:
         "# (docs/criteria-sources.md, 'Adapting weights to the alliance type'); criterion",
         "# weights sum to 100 inside each dimension. Adapt them to your case and record",
         "# why in the description. Check with: partnerfit check .",
+        *_shifted_weights(t),
         "#",
         "# Criteria of a computed kind (coverage, overlap, alignment, similarity, ratio,",
         "# balance) are never scored by hand: they compare our profile (profile.yaml) with",
@@ -137,7 +152,7 @@ def criteria_text(alliance_type: str) -> str:
             f"    weight: {weight}",
             "    criteria:",
         ]
-        out += [_criterion(item) for item in dim.items]
+        out += [_criterion(item, t.criterion_weight(item)) for item in dim.items]
     out += ["", "facts:", "  # Gated, never scored."]
     facts = (*COMMON_FACTS, *t.facts)
     out += [f"  - {{id: {f.id}, name: {_q(f.name)}, kind: flag}}" for f in facts]
