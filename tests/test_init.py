@@ -146,3 +146,96 @@ def test_init_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     run = run_cli("init", str(tmp_path), expect=2)
     assert run.stderr == f"error: {tmp_path}/candidates.yaml: cannot write: disk full\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_file_says_how_to_name_its_schema_and_validates_against_it(tmp_path: Path) -> None:
+    import jsonschema
+
+    from partnerfit.loading import load_document
+    from partnerfit.schema import json_schema
+
+    run_cli("init", str(tmp_path), "--type", "channel")
+    for name in ("criteria.yaml", "candidates.yaml", "profile.yaml"):
+        path = tmp_path / name
+        kind = load_document(path).data["kind"]
+        text = path.read_text(encoding="utf-8")
+        assert f"#   # yaml-language-server: $schema=<path>/{kind}.schema.json\n" in text, name
+        assert f"# (write the schema with: partnerfit schema {kind} > {kind}.schema.json)" in text
+        jsonschema.Draft202012Validator(json_schema(kind)).validate(load_document(path).data)
+
+
+def init_docs() -> str:
+    return (REPO / "docs" / "init.md").read_text(encoding="utf-8")
+
+
+def effective_weights(path: Path) -> dict[str, float]:
+    """Criterion id -> dimension share x criterion share, in percent."""
+    criteria = load_criteria(path)
+    total = sum(d.weight for d in criteria.dimensions)
+    return {
+        c.id: 100 * d.weight / total * c.weight / sum(x.weight for x in d.criteria)
+        for d in criteria.dimensions
+        for c in d.criteria
+    }
+
+
+WEIGHED = re.compile(r"`(\w+)` ([\d.]+)% \(([\d.]+)%\)")
+"""`criterion` effective% (general's%), as in the table of docs/init.md."""
+
+
+def documented_emphasis() -> dict[str, list[tuple[str, float, float]]]:
+    section = init_docs().split("### What each type weighs more", 1)[1]
+    rows = re.findall(r"^\| `(\w+)` \| (`.*) \|$", section, re.MULTILINE)
+    return {
+        kind: [(c, float(ours), float(general)) for c, ours, general in WEIGHED.findall(cell)]
+        for kind, cell in rows
+    }
+
+
+def test_each_type_weighs_its_documented_emphasis_more_than_general(tmp_path: Path) -> None:
+    emphasis = documented_emphasis()
+    assert set(emphasis) == set(TYPES) - {"general"}
+    weights = {}
+    for kind in TYPES:
+        run_cli("init", str(tmp_path / kind), "--type", kind)
+        weights[kind] = effective_weights(tmp_path / kind / "criteria.yaml")
+        scored = run_cli("score", str(tmp_path / kind / "candidates.yaml"), "--format", "json")
+        in_force = json.loads(scored.stdout)["stages"][-1]["weights"]["criteria"]
+        assert in_force == pytest.approx({c: w / 100 for c, w in weights[kind].items()}, abs=1e-6)
+    for kind, rows in emphasis.items():
+        assert rows, kind
+        for criterion, ours, general in rows:
+            assert weights[kind][criterion] == pytest.approx(ours), (kind, criterion)
+            assert weights["general"][criterion] == pytest.approx(general), criterion
+            assert ours > general, (kind, criterion)
+    # the issue's own examples: technology weighs complementary capabilities and IP
+    # protection higher, channel weighs market access
+    assert {"capability_gap_coverage", "knowledge_leakage_risk"} <= {
+        c for c, *_ in emphasis["technology"]
+    }
+    assert "market_access" in {c for c, *_ in emphasis["channel"]}
+
+
+def test_criterion_weight_shifts_name_real_criteria() -> None:
+    ids = {item.id for dim in DIMENSIONS for item in dim.items}
+    for kind, t in TYPES.items():
+        assert set(t.criterion_weights) <= ids, kind
+
+
+def test_the_per_type_table_of_the_docs_is_what_init_writes(tmp_path: Path) -> None:
+    rows = re.findall(r"^\| `(\w+)` \| ([\d ]+) \| (.*) \| (.*) \|$", init_docs(), re.MULTILINE)
+    assert {kind for kind, *_ in rows} == set(TYPES)
+    for kind, weights, added, tightened in rows:
+        run_cli("init", str(tmp_path / kind), "--type", kind)
+        criteria = load_criteria(tmp_path / kind / "criteria.yaml")
+        assert [d.weight for d in criteria.dimensions] == [int(w) for w in weights.split()]
+        gates = {g.criterion: g for g in criteria.stages[0].gates}
+        facts = [c for c, g in gates.items() if g.equals is True]
+        assert facts[:2] == ["fills_capability_gap", "sanctions_clear"]
+        assert ", ".join(f"`{f}`" for f in facts[2:]) == added, kind
+        rules = []
+        if gates["financial_stability"].min != 2:
+            rules.append(f"`financial_stability` >= {gates['financial_stability'].min:g}")
+        if "competitive_overlap" in gates:
+            rules.append(f"`competitive_overlap` <= {gates['competitive_overlap'].max:g}")
+        assert ("; ".join(rules) or "-") == tightened, kind

@@ -47,17 +47,21 @@ def properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def refers_to_a_model(prop: dict[str, Any]) -> bool:
-    text = json.dumps({k: v for k, v in prop.items() if k != "examples"})
-    return '"$ref"' in text
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_field_has_a_description_and_examples(kind: str) -> None:
     for where, prop in properties(json_schema(kind)):
         assert prop.get("description"), f"{kind}: {where} has no description"
-        if kind != "result" or not refers_to_a_model(prop):
-            assert prop.get("examples"), f"{kind}: {where} has no examples"
+        assert prop.get("examples"), f"{kind}: {where} has no examples"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_example_is_valid_for_its_field(kind: str) -> None:
+    schema = json_schema(kind)
+    for where, prop in properties(schema):
+        field = {k: v for k, v in prop.items() if k != "examples"}
+        check = jsonschema.Draft202012Validator({"$defs": schema.get("$defs", {}), **field})
+        for example in prop["examples"]:
+            assert check.is_valid(example), f"{kind}: {where} example {example!r} is invalid"
 
 
 def bundled(kind: str) -> list[Path]:
@@ -68,7 +72,16 @@ def bundled(kind: str) -> list[Path]:
     ]
 
 
-@pytest.mark.parametrize("kind", ["criteria", "candidates"])
+FILE_KINDS = [k for k in KINDS if k != "result"]
+
+
+def test_every_bundled_file_is_of_a_kind_with_a_schema() -> None:
+    files = sorted([*REPO.glob("criteria/*.yaml"), *REPO.glob("examples/*/*.yaml")])
+    kinds = {load_document(p).data.get("kind") for p in files}
+    assert kinds == set(FILE_KINDS), "a bundled file kind has no schema, or a schema no file"
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
 def test_bundled_files_are_valid_and_point_editors_at_their_schema(kind: str) -> None:
     files = bundled(kind)
     assert files
@@ -107,6 +120,20 @@ def test_the_schema_accepts_bare_and_full_scores_and_rejects_typos() -> None:
     criteria.validate({**base, "weighting": "entropy"})
     with pytest.raises(jsonschema.ValidationError):
         criteria.validate({**base, "weighting": "entropie"})
+
+
+def test_the_profile_schemas_accept_a_profile_and_reject_typos() -> None:
+    profile = {"name": "Us", "needs": {"field service": 2}, "culture": {"hierarchy": 2}}
+    validator("profile").validate({"partnerfit": 1, "kind": "profile", **profile})
+    with pytest.raises(jsonschema.ValidationError):
+        validator("profile").validate({"partnerfit": 1, "kind": "profile", "nedds": ["x"]})
+    candidates = validator("candidates")
+    base = {"partnerfit": 1, "kind": "candidates", "criteria": "c.yaml"}
+    base["candidates"] = [{"id": "a"}]
+    for reference in ["profile.yaml", profile, None]:
+        candidates.validate({**base, "profile": reference})
+    with pytest.raises(jsonschema.ValidationError):
+        candidates.validate({**base, "profile": {**profile, "strenghts": ["x"]}})
 
 
 @pytest.mark.parametrize(

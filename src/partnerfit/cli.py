@@ -410,6 +410,7 @@ def check(
 class SchemaKind(enum.StrEnum):
     criteria = "criteria"
     candidates = "candidates"
+    profile = "profile"
     result = "result"
 
 
@@ -419,7 +420,7 @@ def schema(
         SchemaKind,
         typer.Argument(
             metavar="KIND",
-            help="criteria, candidates, or result (the score --format json document).",
+            help="criteria, candidates, profile, or result (the score --format json document).",
         ),
     ],
 ) -> None:

@@ -864,24 +864,41 @@ class Proposal(Model):
 class Profile(Model):
     """Our own organisation, the side every relational criterion compares against."""
 
-    name: Text | None = Field(None, description="Our organisation's name.")
-    description: Text | None = Field(None, description="Notes on our side.")
+    name: Text | None = Field(
+        None, description="Our organisation's name.", examples=["Arvalen Medical GmbH"]
+    )
+    description: Text | None = Field(
+        None,
+        description="Notes on our side.",
+        examples=["Freiburg, about EUR 140 m revenue; handheld ultrasound probes."],
+    )
     needs: Annotated[
         Annotated[dict[Text, Weight], Tag("<mapping>")] | Annotated[list[Text], Tag("<list>")],
         Discriminator(_list_or_mapping),
     ] = Field(
         default_factory=list,
         description="Capabilities we lack: a list, or {name: importance} (importance > 0).",
+        examples=[{"hospital distribution": 3, "field service": 2}, ["hospital distribution"]],
     )
-    strengths: list[Text] = Field(default_factory=list, description="Capabilities we already have.")
+    strengths: list[Text] = Field(
+        default_factory=list,
+        description="Capabilities we already have.",
+        examples=[["probe design", "ultrasound software"]],
+    )
     objectives: list[Text] = Field(
-        default_factory=list, description="Our declared objectives for the alliance."
+        default_factory=list,
+        description="Our declared objectives for the alliance.",
+        examples=[["market access in apac", "recurring revenue"]],
     )
     culture: dict[Id, Number] = Field(
-        default_factory=dict, description="Our culture profile: a value per culture dimension."
+        default_factory=dict,
+        description="Our culture profile: a value per culture dimension.",
+        examples=[{"decision_speed": 4, "hierarchy": 2}],
     )
     financials: dict[Id, Number] = Field(
-        default_factory=dict, description="Our financial facts (revenue, headcount...)."
+        default_factory=dict,
+        description="Our financial facts (revenue, headcount...).",
+        examples=[{"revenue": 140, "headcount": 620}],
     )
 
     def need_importance(self) -> dict[str, float]:
@@ -893,8 +910,8 @@ class Profile(Model):
 class ProfileFile(Profile):
     """A profile in a file of its own, referenced from candidates files."""
 
-    partnerfit: Literal[1] = Field(description="File format version.")
-    kind: Literal["profile"] = Field(description="File kind.")
+    partnerfit: Literal[1] = Field(description="File format version.", examples=[1])
+    kind: Literal["profile"] = Field(description="File kind.", examples=["profile"])
 
 
 class Candidate(Model):
@@ -1014,7 +1031,8 @@ class CandidatesFile(Model):
     )
     profile: Annotated[
         str | dict[str, Any] | None,
-        PlainValidator(as_profile_reference, json_schema_input_type=str | dict[str, Any]),
+        # partnerfit.schema points the mapping alternative at the profile schema
+        PlainValidator(as_profile_reference, json_schema_input_type=str | dict[str, Any] | None),
     ] = Field(
         None,
         description="Our profile: a path (relative to this file) of a kind: profile file, "

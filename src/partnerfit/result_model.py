@@ -26,6 +26,76 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
+# Examples of the nested records, trimmed from the bundled example's output (a test
+# validates every example against its field's schema).
+_CRITERION_EXAMPLE: dict[str, Any] = {
+    "dimension": "strategic_fit",
+    "raw": 5.0,
+    "normalised": 100.0,
+    "weight": 0.06,
+    "contribution": 6.0,
+    "stage": "due_diligence",
+    "handling": "scored",
+    "clipped": False,
+    "evidence": "president named a director as executive sponsor",
+    "confidence": "high",
+    "kind": "rating",
+    "assessors": None,
+    "inputs": None,
+}
+_GATE_EXAMPLE: dict[str, Any] = {
+    "stage": "screen",
+    "criterion": "sanctions_clear",
+    "rule": "sanctions_clear must be true",
+    "value": True,
+    "passed": True,
+}
+_REASON_EXAMPLE: dict[str, Any] = {
+    "stage": "desk_review",
+    "code": "not_shortlisted",
+    "message": "not shortlisted: rank 6 of 9, shortlist keeps the top 5",
+    "criteria": [],
+}
+_STAGE_EXAMPLE: dict[str, Any] = {
+    "id": "desk_review",
+    "name": "Desk review",
+    "method": "weighted_sum",
+    "dimensions": ["strategic_fit", "financial_compatibility"],
+    "gates": 0,
+    "entered": 9,
+    "passed": 5,
+    "eliminated": 4,
+    "incomplete": 0,
+    "shortlist": {"top": 5, "min_score": 55.0},
+    "weights": {
+        "dimensions": {"strategic_fit": 0.666667, "financial_compatibility": 0.333333},
+        "criteria": {"partner_commitment": 0.666667, "financial_stability": 0.333333},
+    },
+    "bounds": {},
+    "parameters": {"normalisation": "linear over scale, bounds or field min-max"},
+    "results": {},
+    "weighting": [],
+}
+_CANDIDATE_EXAMPLE: dict[str, Any] = {
+    "id": "hoshikawa",
+    "name": "Hoshikawa Iryoki KK",
+    "type": "channel",
+    "rank": 1,
+    "status": "ranked",
+    "stage_reached": "due_diligence",
+    "total": 84.481786,
+    "stage_scores": {"desk_review": 76.898701, "due_diligence": 84.481786},
+    "dimensions": {"strategic_fit": 90.0},
+    "method_scores": {},
+    "criteria": {"partner_commitment": _CRITERION_EXAMPLE},
+    "facts": {"sanctions_clear": True},
+    "gates": [_GATE_EXAMPLE],
+    "reasons": [],
+    "warnings": [],
+    "attention": {"low_confidence": [], "no_evidence": ["delivery_capacity"], "judged": 15},
+}
+
+
 class CriteriaRef(_Model):
     """The criteria set the candidates were scored against."""
 
@@ -378,12 +448,19 @@ class CandidateResult(_Model):
         description="Stage id -> the method's own quantities.",
         examples=[{"final": {"closeness": 0.71}}],
     )
-    criteria: dict[str, CriterionResult] = Field(description="Criterion id -> result.")
+    criteria: dict[str, CriterionResult] = Field(
+        description="Criterion id -> result.",
+        examples=[{"partner_commitment": _CRITERION_EXAMPLE}],
+    )
     facts: dict[str, RawValue] = Field(
         description="Fact id -> raw value.", examples=[{"sanctions_clear": True}]
     )
-    gates: list[GateResult] = Field(description="Every gate the candidate met.")
-    reasons: list[ReasonResult] = Field(description="Why it stopped; empty when ranked.")
+    gates: list[GateResult] = Field(
+        description="Every gate the candidate met.", examples=[[_GATE_EXAMPLE]]
+    )
+    reasons: list[ReasonResult] = Field(
+        description="Why it stopped; empty when ranked.", examples=[[_REASON_EXAMPLE], []]
+    )
     warnings: list[str] = Field(
         description="Clipped values, skipped or worst-filled scores.",
         examples=[["'alliance_experience_years' value 25 lies outside its bounds [0, 15]"]],
@@ -440,16 +517,36 @@ class ScoreResult(_Model):
         description="Version of this document's shape.", examples=[1]
     )
     partnerfit_version: str = Field(description="Version that wrote it.", examples=["0.1.0"])
-    criteria: CriteriaRef = Field(description="The criteria set.")
+    criteria: CriteriaRef = Field(
+        description="The criteria set.",
+        examples=[
+            {
+                "id": "strategic-alliance",
+                "name": "Strategic alliance partner scorecard",
+                "version": "1.0",
+                "path": "../../criteria/strategic-alliance.yaml",
+            }
+        ],
+    )
     candidates_file: str = Field(
         description="The candidates file as given.",
         examples=["examples/apac-medtech-entry/candidates.yaml"],
     )
-    profile: ProfileRef = Field(description="Our profile.")
-    assessors: AssessorPolicy = Field(description="The set's policy for several assessors.")
+    profile: ProfileRef = Field(
+        description="Our profile.",
+        examples=[{"name": "Arvalen Medical GmbH", "path": "profile.yaml"}],
+    )
+    assessors: AssessorPolicy = Field(
+        description="The set's policy for several assessors.",
+        examples=[{"aggregation": "median", "disagreement": 1.0}],
+    )
     weighting: list[Derivation] = Field(description="Static weight derivations.", examples=[[]])
-    stages: list[StageResult] = Field(description="One entry per stage, in order.")
-    candidates: list[CandidateResult] = Field(description="Ranked first, then the others.")
+    stages: list[StageResult] = Field(
+        description="One entry per stage, in order.", examples=[[_STAGE_EXAMPLE]]
+    )
+    candidates: list[CandidateResult] = Field(
+        description="Ranked first, then the others.", examples=[[_CANDIDATE_EXAMPLE]]
+    )
     disagreements: list[DisagreementResult] = Field(
         description="Scores whose assessors disagree, in the order of candidates, then criteria.",
         examples=[[]],

@@ -24,6 +24,7 @@ from partnerfit.scaffold_catalogue import (
     STRENGTHS,
     SYNONYMS,
     TYPES,
+    AllianceType,
     Item,
 )
 
@@ -48,8 +49,8 @@ def _names(names: tuple[str, ...]) -> str:
     return f"[{', '.join(_q(n) for n in names)}]"
 
 
-def _criterion(item: Item) -> str:
-    fields = [f"id: {item.id}", f"name: {_q(item.name)}", f"weight: {item.weight}"]
+def _criterion(item: Item, weight: int) -> str:
+    fields = [f"id: {item.id}", f"name: {_q(item.name)}", f"weight: {weight}"]
     if item.kind != "rating":
         fields.append(f"kind: {item.kind}")
     if item.direction != "benefit":
@@ -69,18 +70,40 @@ def _criterion(item: Item) -> str:
     return f"      - {{{', '.join(fields)}}}"
 
 
+def _schema_hint(kind: str) -> list[str]:
+    """How to point an editor at the file's schema. The line itself is not written: where
+    the schemas live is the user's choice, and a wrong path would only mislead."""
+    return [
+        "# Editors validate and complete this file when its first line is",
+        f"#   # yaml-language-server: $schema=<path>/{kind}.schema.json",
+        f"# (write the schema with: partnerfit schema {kind} > {kind}.schema.json).",
+    ]
+
+
+def _shifted_weights(t: AllianceType) -> list[str]:
+    """A comment naming the criterion weights this type moved away from the bundled set."""
+    shifted = [
+        f"#   {item.id}: {t.criterion_weight(item)} (bundled set: {item.weight})"
+        for dim in DIMENSIONS
+        for item in dim.items
+        if t.criterion_weight(item) != item.weight
+    ]
+    if not shifted:
+        return []
+    return ["# For this type, these criterion weights differ from the bundled set's:", *shifted]
+
+
 def criteria_text(alliance_type: str) -> str:
     t = TYPES[alliance_type]
     out = [
         f"# {t.label}: partner selection criteria, written by partnerfit init.",
-        "# Editors validate and complete this file when its first line is",
-        "#   # yaml-language-server: $schema=<path>/criteria.schema.json",
-        "# (write the schema with: partnerfit schema criteria > criteria.schema.json).",
+        *_schema_hint("criteria"),
         "#",
         "# Dimension weights are partnerfit's suggested defaults for this alliance type",
         "# (docs/criteria-sources.md, 'Adapting weights to the alliance type'); criterion",
         "# weights sum to 100 inside each dimension. Adapt them to your case and record",
         "# why in the description. Check with: partnerfit check .",
+        *_shifted_weights(t),
         "#",
         "# Criteria of a computed kind (coverage, overlap, alignment, similarity, ratio,",
         "# balance) are never scored by hand: they compare our profile (profile.yaml) with",
@@ -129,7 +152,7 @@ def criteria_text(alliance_type: str) -> str:
             f"    weight: {weight}",
             "    criteria:",
         ]
-        out += [_criterion(item) for item in dim.items]
+        out += [_criterion(item, t.criterion_weight(item)) for item in dim.items]
     out += ["", "facts:", "  # Gated, never scored."]
     facts = (*COMMON_FACTS, *t.facts)
     out += [f"  - {{id: {f.id}, name: {_q(f.name)}, kind: flag}}" for f in facts]
@@ -165,6 +188,7 @@ def profile_text() -> str:
         "# criterion of criteria.yaml compares candidates with. The values are invented",
         "# placeholders: replace them with ours. Names are free text, matched against the",
         "# candidates' after lower-casing and the synonyms of criteria.yaml.",
+        *_schema_hint("profile"),
         "partnerfit: 1",
         "kind: profile",
         "name: Our Company",
@@ -210,6 +234,7 @@ def candidates_text(alliance_type: str) -> str:
         "# compare them with our profile; null means not known yet, while an empty list",
         "# is a fact (capabilities: [] covers none of our needs).",
         "# Run: partnerfit score candidates.yaml",
+        *_schema_hint("candidates"),
         "partnerfit: 1",
         "kind: candidates",
         f"criteria: {CRITERIA_FILE}",

@@ -3,7 +3,9 @@
 The six dimensions and their criteria, kinds included, are those of the bundled set
 (criteria/strategic-alliance.yaml, sources in docs/criteria-sources.md); the
 dimension weights and the extra knock-out gates are the per-type row of the table
-"Adapting weights to the alliance type" on that page. The profile and the example
+"Adapting weights to the alliance type" on that page. Where a type's emphasis lies on
+single criteria (market access for a channel, knowledge leakage for a technology
+partnership), it also shifts criterion weights inside their dimension. The profile and the example
 candidate's facts are invented placeholders chosen so that every computed criterion
 has something to compare. docs/init.md gives the reasoning; tests keep this module,
 that table and the bundled set in step.
@@ -11,7 +13,8 @@ that table and the bundled set in step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 COMPUTED = ("coverage", "overlap", "alignment", "similarity", "ratio", "balance")
 """Kinds scored from our profile and the candidate's facts, never given a score."""
@@ -195,6 +198,12 @@ class AllianceType:
     min_financial_stability: int = 2
     max_competitive_overlap: int | None = None
     """Gate on the computed overlap (0..100): above it, a competitor rather than a complement."""
+    criterion_weights: Mapping[str, int] = field(default_factory=dict)
+    """Criterion id -> weight inside its dimension, where this type departs from the
+    bundled set (each dimension's criteria still sum to 100)."""
+
+    def criterion_weight(self, item: Item) -> int:
+        return self.criterion_weights.get(item.id, item.weight)
 
 
 COMMON_FACTS = (
@@ -267,8 +276,8 @@ TYPES: dict[str, AllianceType] = {
     "channel": AllianceType(
         "Channel partnership",
         (20, 25, 5, 10, 25, 15),
-        "Judged on market access, coverage and sales and service capacity: operational fit "
-        "rises and culture falls.",
+        "Judged on market access, coverage and sales and service capacity: market access "
+        "leads the capabilities, markets covered and operational fit rise, culture falls.",
         (
             Fact(
                 "no_territory_conflict",
@@ -277,12 +286,20 @@ TYPES: dict[str, AllianceType] = {
             ),
         ),
         min_financial_stability=3,
+        criterion_weights={
+            # complementary capabilities (bundled: 35 25 20 20)
+            "capability_gap_coverage": 25,
+            "market_access": 40,
+            "markets_covered": 25,
+            "learning_potential": 10,
+        },
     ),
     "technology": AllianceType(
         "Technology partnership",
         (20, 35, 10, 5, 15, 15),
-        "Complementary capability counts most, more so over long horizons (Jalali 2017); "
-        "IP protection belongs in the gates, not in a weight.",
+        "Complementary technological capability and what we can learn count most, market "
+        "access less, the more so over long horizons (Jalali 2017); IP protection is gated "
+        "and weighed: knowledge-leakage risk leads the relationship and risk criteria.",
         (
             Fact(
                 "ip_improvements_agreed",
@@ -300,6 +317,18 @@ TYPES: dict[str, AllianceType] = {
                 "the interfaces we need are not available",
             ),
         ),
+        criterion_weights={
+            # complementary capabilities (bundled: 35 25 20 20)
+            "capability_gap_coverage": 45,
+            "market_access": 15,
+            "markets_covered": 10,
+            "learning_potential": 30,
+            # relationship and risk (bundled: 20 20 15 25 20)
+            "prior_relationship": 15,
+            "reputation_integrity": 15,
+            "alliance_experience_years": 10,
+            "knowledge_leakage_risk": 40,
+        },
     ),
     "nonprofit": AllianceType(
         "Nonprofit partnership",

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-KINDS = ("criteria", "candidates", "result")
+KINDS = ("criteria", "candidates", "profile", "result")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -26,33 +26,36 @@ def json_schema(kind: str) -> dict[str, Any]:
         from partnerfit.models import CriteriaSet as model
     elif kind == "candidates":
         from partnerfit.models import CandidatesFile as model
+    elif kind == "profile":
+        from partnerfit.models import ProfileFile as model
     elif kind == "result":
         from partnerfit.result_model import ScoreResult as model
     else:
         raise ValueError(f"unknown schema kind {kind!r}: expected one of {', '.join(KINDS)}")
     schema = model.model_json_schema(mode="validation")
     if kind == "candidates":
-        _inline_criteria(schema)
+        _inline_models(schema)
     return {"$schema": DIALECT, **schema}
 
 
-def _inline_criteria(schema: dict[str, Any]) -> None:
-    """Make the inline alternative of `criteria:` the criteria schema itself.
+def _inline_models(schema: dict[str, Any]) -> None:
+    """Make the inline alternatives of `criteria:` and `profile:` the schemas of a
+    criteria set and of a profile.
 
     Done here rather than in the model, so that validating a candidates file never
-    builds the criteria model inside it (partnerfit.inputs validates an inline set
-    on its own)."""
-    from partnerfit.models import CriteriaSet
+    builds those models inside it (partnerfit.inputs validates an inline set or
+    profile on its own)."""
+    from partnerfit.models import CriteriaSet, Profile
 
-    criteria = CriteriaSet.model_json_schema(mode="validation")
     definitions = schema.setdefault("$defs", {})
-    definitions.update(criteria.pop("$defs", {}))
-    definitions["CriteriaSet"] = criteria
-    definitions = dict(sorted(definitions.items()))
-    schema["$defs"] = definitions
-    alternatives = schema["properties"]["criteria"]["anyOf"]
-    assert [a.get("type") for a in alternatives] == ["string", "object"], alternatives
-    alternatives[1] = {"$ref": "#/$defs/CriteriaSet"}
+    for key, model in (("criteria", CriteriaSet), ("profile", Profile)):
+        inline = model.model_json_schema(mode="validation")
+        definitions.update(inline.pop("$defs", {}))
+        definitions[model.__name__] = inline
+        alternatives = schema["properties"][key]["anyOf"]
+        assert [a.get("type") for a in alternatives][:2] == ["string", "object"], alternatives
+        alternatives[1] = {"$ref": f"#/$defs/{model.__name__}"}
+    schema["$defs"] = dict(sorted(definitions.items()))
 
 
 def render(kind: str) -> str:
