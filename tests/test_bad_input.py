@@ -54,6 +54,18 @@ CASES: dict[str, list[str]] = {
         "11:31: error PF103 weight must be positive, got 0",
         "12:29: error PF103 weight must be positive, got 0",
     ],
+    "gate_equals_yaml11_word.yaml": [
+        "15:52: error PF103 expected true or false (a flag) or a number, got text 'no' "
+        "(only true and false are booleans in partnerfit files)"
+    ],
+    "flag_score_yaml11_word.yaml": [
+        "19:41: error PF103 expected a number, or true or false for a flag, got text 'yes' "
+        "(only true and false are booleans in partnerfit files)"
+    ],
+    "shortlist_top_not_whole.yaml": [
+        "13:24: error PF103 expected a whole number, got text '2'",
+        "15:24: error PF103 expected a whole number, got a boolean (true)",
+    ],
     "gate_unknown_criterion.yaml": [
         "15:27: error PF202 gate names unknown criterion or fact 'goalz' (did you mean 'goals'?)"
     ],

@@ -77,10 +77,39 @@ def as_level(value: Any) -> float:
     return as_number(value)
 
 
-def as_score_value(value: Any) -> bool | float | None:
-    if value is None or isinstance(value, bool):
+_YAML11_BOOLEANS = ("yes", "no", "on", "off", "y", "n")
+
+
+def _flag_or_number(value: Any, expected: str) -> bool | float:
+    """true/false or a finite number; YAML 1.1's yes/no/on/off stay text and are refused
+    with a word on why (a gate or flag score must not flip its meaning silently)."""
+    if isinstance(value, bool):
         return value
-    return as_number(value)
+    if isinstance(value, (int, float)):
+        return as_number(value)
+    note = ""
+    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        note = " (only true and false are booleans in partnerfit files)"
+    raise ValueError(f"expected {expected}, got {_describe(value)}{note}")
+
+
+def as_score_value(value: Any) -> bool | float | None:
+    if value is None:
+        return None
+    return _flag_or_number(value, "a number, or true or false for a flag")
+
+
+def as_gate_value(value: Any) -> bool | float:
+    return _flag_or_number(value, "true or false (a flag) or a number")
+
+
+def as_count(value: Any) -> int:
+    """A whole number >= 0 written as a YAML integer: no text, booleans or fractions."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {_describe(value)}")
+    if value < 0:
+        raise ValueError(f"expected a whole number >= 0, got {_source(value)}")
+    return int(value)
 
 
 def as_confidence(value: Any) -> str | float | None:
@@ -119,6 +148,10 @@ Id = Annotated[str, PlainValidator(as_id, json_schema_input_type=str)]
 Number = Annotated[float, PlainValidator(as_number, json_schema_input_type=float)]
 Weight = Annotated[float, PlainValidator(as_weight, json_schema_input_type=float)]
 Level = Annotated[float, PlainValidator(as_level, json_schema_input_type=float)]
+GateValue = Annotated[
+    bool | float, PlainValidator(as_gate_value, json_schema_input_type=bool | float)
+]
+Count = Annotated[int, PlainValidator(as_count, json_schema_input_type=Annotated[int, Field(ge=0)])]
 ScoreValue = Annotated[
     bool | float | None, PlainValidator(as_score_value, json_schema_input_type=bool | float | None)
 ]
@@ -539,7 +572,7 @@ class Gate(Model):
     criterion: Id = Field(
         description="Id of the criterion or fact tested.", examples=["sanctions_clear"]
     )
-    equals: bool | Number | None = Field(
+    equals: GateValue | None = Field(
         None,
         description="Required value (true/false for flags, a number otherwise).",
         examples=[True],
@@ -570,9 +603,8 @@ class Gate(Model):
 class Shortlist(Model):
     """Who moves on from a scoring stage: every condition given must hold."""
 
-    top: int | None = Field(
+    top: Count | None = Field(
         None,
-        ge=0,
         description="Keep candidates ranked at or above this rank (ties kept).",
         examples=[5],
     )
