@@ -110,6 +110,29 @@ def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
     assert [r[debt] for r in rows[1:] if r[1] == "x"] == ["-5.0"], "numbers are left alone"
 
 
+def test_csv_keeps_one_row_per_candidate_whatever_the_text(tmp_path: Path) -> None:
+    """Tabs, carriage returns and line breaks in names and evidence: every candidate is
+    still one row, and text that starts with a tab or CR is neutralised too."""
+    (tmp_path / "c.yaml").write_text(
+        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    )
+    scores = "revenue: 1, stability: 3, debt: 2, sanctions_clear: true"
+    (tmp_path / "candidates.yaml").write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+        f'  - {{id: t, name: "\\tTAB", scores: {{goals: {{value: 3, evidence: "a\\rb"}}, {scores}}}}}\n'
+        f'  - {{id: r, name: "\\rCR", scores: {{goals: {{value: 3, evidence: "c\\r\\nd"}}, {scores}}}}}\n'
+        f'  - {{id: n, name: "two\\nlines", scores: {{goals: 3, {scores}}}}}\n'
+    )
+    text = run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout
+    rows = list(csv.reader(io.StringIO(text)))
+    assert [len(r) for r in rows] == [len(rows[0])] * 4
+    by_id = {r[1]: r for r in rows[1:]}
+    evidence = rows[0].index("goals.evidence")
+    assert (by_id["t"][2], by_id["t"][evidence]) == ("'\tTAB", "a\nb")
+    assert (by_id["r"][2], by_id["r"][evidence]) == ("'\nCR", "c\nd")
+    assert by_id["n"][2] == "two\nlines"
+
+
 def test_output_file_is_written_and_stdout_stays_empty(in_repo: Path, tmp_path: Path) -> None:
     target = tmp_path / "ranking.csv"
     run = run_cli("score", VALID, "--format", "csv", "--output", str(target))

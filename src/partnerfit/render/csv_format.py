@@ -11,8 +11,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe, and write
+    its line breaks as LF: with our LF line terminator the csv module quotes a cell with a
+    LF in it but not one with a bare CR, which readers then take for the end of the row."""
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _cell(value: object) -> str:
