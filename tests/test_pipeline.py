@@ -175,7 +175,16 @@ def test_gate_under_missing_worst_tests_the_worst_value(tmp_path: Path) -> None:
     x = result.candidate("x")
     assert (x.status, x.reasons[0].message) == (
         "eliminated",
-        "gate failed: stability must be >= 2, got 1",
+        "gate failed: stability must be >= 2, got no value (missing: worst tests 1)",
+    )
+
+
+def test_gate_under_missing_worst_on_an_unbounded_measure_says_so(tmp_path: Path) -> None:
+    criteria = GATED.replace("kind: rating", "kind: measure")  # worst: -inf
+    result = score_yaml(tmp_path, criteria % "worst", "- {id: x, scores: {a: 3}}\n")
+    assert result.candidate("x").reasons[0].message == (
+        "gate failed: stability must be >= 2, got no value "
+        "(missing: worst tests the worst possible value)"
     )
 
 

@@ -200,7 +200,11 @@ def _run_gate(
     still_in = out.status == ACTIVE
     for i in np.nonzero(entered & ~passed & ~missing)[0]:
         because = f" ({gate.reason})" if gate.reason else ""
-        message = f"gate failed: {rule}, got {format_value(tested[i], kind)}{because}"
+        got = format_value(tested[i], kind)
+        if np.isnan(raw[i]):  # filled in under `missing: worst`
+            worst = got if np.isfinite(tested[i]) else "the worst possible value"
+            got = f"no value (missing: worst tests {worst})"
+        message = f"gate failed: {rule}, got {got}{because}"
         out.reasons.setdefault(int(i), []).append(
             Reason(stage.id, "gate_failed", message, (gate.criterion,))
         )
