@@ -251,3 +251,16 @@ def test_compare_does_not_flag_everyone_when_one_method_fails(
     assert [(c.id, c.partly_ranked, c.flagged) for c in result.candidates] == [
         ("a", False, False), ("b", False, False), ("c", False, False),
     ]  # fmt: skip
+
+
+def test_compare_methods_refuses_a_method_it_would_ignore(tmp_path: Path) -> None:
+    score_yaml(tmp_path, CRITERIA % "weighted_sum", CANDIDATES)
+    run = run_cli(
+        "score", str(tmp_path / "candidates.yaml"), "--compare-methods", "--method", "topsis",
+        expect=2,
+    )  # fmt: skip
+    assert run.stdout == ""
+    assert run.stderr == (
+        "error: --method cannot be combined with --compare-methods, "
+        "which ranks under every method\n"
+    )
