@@ -354,3 +354,29 @@ def test_set_level_critic_weights_all_zero(tmp_path: Path) -> None:
     same = "- {id: x, scores: {a: 4, b: 2}}\n- {id: y, scores: {a: 4, b: 2}}\n"
     (line,) = findings(tmp_path, criteria, same)
     assert line.startswith("5:12: error PF250 critic weights of the dimensions are all zero")
+
+
+def test_an_ahp_block_beyond_the_random_index_table_is_a_warning(tmp_path: Path) -> None:
+    # 16 criteria judged at random (tests/fixtures/check/PF251/fail): lambda max far above
+    # n, but no random index exists for n = 16, so no CR; this used to pass in silence.
+    from conftest import FIXTURES
+
+    criteria = FIXTURES / "check" / "PF251" / "fail" / "criteria.yaml"
+    scores = ", ".join(f"c{i:02d}: {1 + i % 5}" for i in range(1, 17))
+    (tmp_path / "candidates.yaml").write_text(
+        f"partnerfit: 1\nkind: candidates\ncriteria: {criteria}\ncandidates:\n"
+        f"  - {{id: x, scores: {{{scores}}}}}\n  - {{id: y, scores: {{{scores}}}}}\n"
+    )
+    path = str(tmp_path / "candidates.yaml")
+    note = (
+        "ahp judgements of dimension 'fit' are not checked for consistency: Saaty's random "
+        "index covers at most 15 items, this block has 16 (CI 1.397, no CR) (split it into "
+        "a hierarchy of at most 15 items per block, or use rank_order)"
+    )
+    run = run_cli("score", path, "-f", "json")
+    doc = json.loads(run.stdout)
+    assert doc["warnings"][0] == note
+    assert doc["weighting"][0]["details"]["consistency_ratio"] is None
+    assert run.stderr.splitlines()[0] == f"warning: {note}"
+    table = run_cli("score", path).stdout
+    assert "AHP fit: CR not computed (16 items; saaty RI covers up to 15)" in table

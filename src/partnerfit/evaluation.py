@@ -314,6 +314,22 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
     return summary
 
 
+def _weighting_warnings(problem: Problem) -> list[str]:
+    """AHP blocks too large for the random-index table: their judgements went unchecked."""
+    from partnerfit.weights import UNCHECKED_HINT, unchecked_consistency
+
+    return [
+        unchecked_consistency(_scope_text(d.scope), len(d.items), d.details["consistency_index"])
+        + f" ({UNCHECKED_HINT})"
+        for d in problem.derivations
+        if d.method == "ahp" and d.details["consistency_ratio"] is None
+    ]
+
+
+def _scope_text(scope: str) -> str:
+    return "the criteria set" if scope == "dimensions" else f"dimension '{scope}'"
+
+
 def _field_warnings(problem: Problem, outcome: PipelineOutcome) -> list[str]:
     """Criteria that do not discriminate in a stage's field, by id, and method warnings.
 
@@ -450,7 +466,7 @@ def _assemble(
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
-    warnings = _field_warnings(problem, outcome)
+    warnings = [*_weighting_warnings(problem), *_field_warnings(problem, outcome)]
     rows = [None if so.scoring is None else _StageRows.of(so.scoring) for so in outcome.stages]
 
     results = []

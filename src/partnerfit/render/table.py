@@ -129,9 +129,14 @@ def consistency_lines(evaluation: Evaluation) -> list[str]:
             continue
         details = d.details
         cr = details["consistency_ratio"]
-        text = f"AHP {d.scope}: CR {'n/a' if cr is None else f'{cr:.3f}'}"
-        text += f" (max {details['max_cr']:g}, {details['random_index_table']} RI"
-        text += f" {details['random_index']})"
+        table = details["random_index_table"]
+        if cr is None:  # more items than the random-index table covers (a warning says so)
+            text = (
+                f"AHP {d.scope}: CR not computed ({len(d.items)} items; {table} RI covers up to 15)"
+            )
+        else:
+            text = f"AHP {d.scope}: CR {cr:.3f} (max {details['max_cr']:g}, {table} RI"
+            text += f" {details['random_index']})"
         if details["completed"]:
             pairs = ", ".join(f"{a}-{b}" for a, b in details["completed"])
             text += f"; completed {pairs}"
