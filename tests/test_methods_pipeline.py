@@ -264,3 +264,19 @@ def test_compare_methods_refuses_a_method_it_would_ignore(tmp_path: Path) -> Non
         "error: --method cannot be combined with --compare-methods, "
         "which ranks under every method\n"
     )
+
+
+def test_vikor_names_its_compromise_set_under_the_ranking(tmp_path: Path) -> None:
+    # With b's cost 10.5 (a 10, c 30): S_b = 0.5 (5 - 3)/4 + 0.5 (10.5 - 10)/20 = 0.2625,
+    # R_b = 0.25, Q_b = 0.5 (0.2625/1) + 0.5 (0.25/0.5) = 0.38125 < DQ = 1/(3 - 1) = 0.5:
+    # C1 fails, and Opricovic and Tzeng propose {a, b}, not a alone.
+    score_yaml(tmp_path, CRITERIA % "vikor", CANDIDATES.replace("cost: 20", "cost: 10.5"))
+    path = str(tmp_path / "candidates.yaml")
+    results = json.loads(run_cli("score", path, "-f", "json").stdout)["stages"][0]["results"]
+    assert results["compromise_set"] == ["a", "b"]
+    assert results["acceptable_advantage"] is False
+    table = run_cli("score", path).stdout.splitlines()
+    assert table[6] == "VIKOR rank: compromise set a, b (acceptable advantage fails, DQ 0.5)"
+    # one clear winner: no line
+    score_yaml(tmp_path, CRITERIA % "vikor", CANDIDATES)
+    assert "compromise set" not in run_cli("score", path).stdout

@@ -207,6 +207,28 @@ def attention_table(evaluation: Evaluation) -> Table | None:
     return table
 
 
+def compromise_lines(evaluation: Evaluation) -> list[str]:
+    """VIKOR stages whose leader is not clearly ahead (C1) or not stable (C2): Opricovic
+    and Tzeng then propose a compromise set rather than one winner, best Q first."""
+    names = {c.id: c.name for c in evaluation.candidates}
+    lines = []
+    for stage in evaluation.stages:
+        members = stage.results.get("compromise_set", ())
+        if len(members) < 2:
+            continue
+        failed = [
+            what
+            for key, what in (
+                ("acceptable_advantage", f"acceptable advantage fails, DQ {stage.results['dq']:g}"),
+                ("acceptable_stability", "acceptable stability fails"),
+            )
+            if not stage.results[key]
+        ]
+        listed = ", ".join(names.get(m, m) for m in members)
+        lines.append(f"VIKOR {stage.id}: compromise set {listed} ({'; '.join(failed)})")
+    return lines
+
+
 def funnel_line(evaluation: Evaluation) -> str:
     parts = [f"{s.id} {s.entered}->{s.passed}" for s in evaluation.stages]
     return "Stages: " + ", ".join(parts)
@@ -215,6 +237,8 @@ def funnel_line(evaluation: Evaluation) -> str:
 def print_evaluation(evaluation: Evaluation, console: Console) -> None:
     console.print(ranking_title(evaluation))
     console.print(ranking_table(evaluation, console.width))
+    for line in compromise_lines(evaluation):
+        console.print(line, soft_wrap=True)
     dropped = dropped_table(evaluation)
     if dropped is not None:
         console.print()
