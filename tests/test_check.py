@@ -43,6 +43,9 @@ FAILING: dict[str, list[str]] = {
         "candidates.yaml:10:5: warning PF306 candidate 'charlie' reaches stage 'screen' without a score for sanctions_clear, so it stops there as incomplete (score it, or write null to record that the value is unknown)",
         "candidates.yaml:11:9: warning PF306 candidate 'delta' reaches stage 'screen' without a score for sanctions_clear, so it stops there as incomplete (score it, or write null to record that the value is unknown)",
     ],
+    "PF251": [
+        "criteria.yaml:8:7: warning PF251 ahp judgements of dimension 'fit' are not checked for consistency: Saaty's random index covers at most 15 items, this block has 16 (CI 1.397, no CR) (split it into a hierarchy of at most 15 items per block, or use rank_order)"
+    ],
     "PF307": [
         "candidates.yaml:10:10: warning PF307 candidate id 'Alpha' differs from 'alpha' (line 9) only by case (if they are one partner, merge them)",
         "candidates.yaml:11:23: warning PF307 candidate name 'ALPHA  ltd ' is the name of 'alpha' (line 9) up to case and whitespace (if they are one partner, merge them; else tell them apart)",
@@ -70,7 +73,8 @@ def test_every_rule_is_registered_documented_and_has_examples() -> None:
 
     for rule in RULES:
         assert rule.code in CODES and CODES[rule.code].summary == rule.summary
-        assert rule.code.startswith("PF3")
+        # PF3xx are the linter's own; PF251 belongs with the weighting findings (PF2xx)
+        assert rule.code.startswith("PF3") or rule.code == "PF251"
     modules = sorted((REPO / "src/partnerfit/lint/rules").glob("*.py"))
     for path in modules:
         if path.stem in ("__init__", "base"):

@@ -184,3 +184,99 @@ def test_a_constant_criterion_is_named_in_a_warning_and_scores_stay_finite(
     assert all(isinstance(c["total"], float) for c in doc["candidates"])
     if method != "weighted_sum":
         assert "criterion 1" not in json.dumps(doc["stages"][0]["results"])
+
+
+# Stage 'first' keeps only the leader; which candidate leads depends on the method, so
+# each finalist is ranked under some methods and not under others (a spread of 0 over
+# the methods that ranked it would hide that the winner changes with the method).
+PARTLY_CRITERIA = """
+dimensions:
+  - id: d
+    criteria: [{id: p}, {id: q}]
+stages:
+  - {id: first, shortlist: {top: 1}}
+  - {id: final}
+"""
+PARTLY_CANDIDATES = """
+- {id: k1, scores: {p: 3.1, q: 3.1}}
+- {id: k2, scores: {p: 5, q: 1.4}}
+- {id: k3, scores: {p: 3, q: 3}}
+- {id: k4, scores: {p: 2.9, q: 4.5}}
+- {id: k5, scores: {p: 1, q: 1}}
+"""
+
+
+def test_compare_flags_a_candidate_ranked_under_some_methods_only(tmp_path: Path) -> None:
+    score_yaml(tmp_path, PARTLY_CRITERIA, PARTLY_CANDIDATES)
+    path = str(tmp_path / "candidates.yaml")
+    compared = json.loads(run_cli("score", path, "--compare-methods", "-f", "json").stdout)
+    rows = {c["id"]: c for c in compared["candidates"]}
+    assert rows["k1"]["ranks"] == {
+        "weighted_sum": None, "weighted_product": None, "topsis": None,
+        "promethee_ii": 1, "vikor": None,
+    }  # fmt: skip
+    assert rows["k4"]["ranks"]["promethee_ii"] is None
+    assert [(i, rows[i]["spread"], rows[i]["partly_ranked"], rows[i]["flagged"]) for i in rows] == [
+        ("k1", 0, True, True), ("k4", 0, True, True),
+        ("k2", None, False, False), ("k3", None, False, False), ("k5", None, False, False),
+    ]  # fmt: skip
+    csv_rows = run_cli("score", path, "--compare-methods", "-f", "csv").stdout.splitlines()
+    assert csv_rows[0].endswith(",spread,partly_ranked,flagged")
+    assert csv_rows[1] == "k1,k1,,,,1,,0,true,true"
+    table = run_cli("score", path, "--compare-methods").stdout
+    assert "k4           1     1      1       -     1   0* !" in table
+    assert "2 candidate(s) flagged (!)" in table
+    assert "or (*) ranked under some methods and not under others." in table
+
+
+def test_compare_does_not_flag_everyone_when_one_method_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerfit import comparison
+    from partnerfit.engine.methods import ScoringError
+
+    score_yaml(tmp_path, CRITERIA % "weighted_sum", CANDIDATES)
+    real = comparison.evaluate
+
+    def failing_vikor(pool):  # type: ignore[no-untyped-def]
+        if pool.criteria.stages[0].method == "vikor":
+            raise ScoringError("stage 'rank' (vikor): broken")
+        return real(pool)
+
+    monkeypatch.setattr(comparison, "evaluate", failing_vikor)
+    from partnerfit.inputs import load_candidates
+
+    result = comparison.compare_methods(load_candidates(tmp_path / "candidates.yaml"))
+    assert result.errors == {"vikor": "stage 'rank' (vikor): broken"}
+    assert [(c.id, c.partly_ranked, c.flagged) for c in result.candidates] == [
+        ("a", False, False), ("b", False, False), ("c", False, False),
+    ]  # fmt: skip
+
+
+def test_compare_methods_refuses_a_method_it_would_ignore(tmp_path: Path) -> None:
+    score_yaml(tmp_path, CRITERIA % "weighted_sum", CANDIDATES)
+    run = run_cli(
+        "score", str(tmp_path / "candidates.yaml"), "--compare-methods", "--method", "topsis",
+        expect=2,
+    )  # fmt: skip
+    assert run.stdout == ""
+    assert run.stderr == (
+        "error: --method cannot be combined with --compare-methods, "
+        "which ranks under every method\n"
+    )
+
+
+def test_vikor_names_its_compromise_set_under_the_ranking(tmp_path: Path) -> None:
+    # With b's cost 10.5 (a 10, c 30): S_b = 0.5 (5 - 3)/4 + 0.5 (10.5 - 10)/20 = 0.2625,
+    # R_b = 0.25, Q_b = 0.5 (0.2625/1) + 0.5 (0.25/0.5) = 0.38125 < DQ = 1/(3 - 1) = 0.5:
+    # C1 fails, and Opricovic and Tzeng propose {a, b}, not a alone.
+    score_yaml(tmp_path, CRITERIA % "vikor", CANDIDATES.replace("cost: 20", "cost: 10.5"))
+    path = str(tmp_path / "candidates.yaml")
+    results = json.loads(run_cli("score", path, "-f", "json").stdout)["stages"][0]["results"]
+    assert results["compromise_set"] == ["a", "b"]
+    assert results["acceptable_advantage"] is False
+    table = run_cli("score", path).stdout.splitlines()
+    assert table[6] == "VIKOR rank: compromise set a, b (acceptable advantage fails, DQ 0.5)"
+    # one clear winner: no line
+    score_yaml(tmp_path, CRITERIA % "vikor", CANDIDATES)
+    assert "compromise set" not in run_cli("score", path).stdout

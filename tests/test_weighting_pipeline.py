@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,51 @@ def test_entropy_on_a_field_of_one_falls_back_to_equal_weights(tmp_path: Path) -
     assert result.stages[0].criterion_weights == pytest.approx(
         {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}, abs=1e-6
     )
+
+
+def test_equal_weights_on_a_field_of_one_are_a_warning_not_only_a_detail(tmp_path: Path) -> None:
+    # The fallback used to be noted only in stages[].weighting[].details.notes.
+    score_yaml(tmp_path, THREE % "entropy", ONE_CANDIDATE)
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "json")
+    note = (
+        "stage 'score' (weights of dimension 'fit'): entropy weights need at least two "
+        "candidates: equal weights used"
+    )
+    assert json.loads(run.stdout)["warnings"] == [note]
+    assert run.stderr == f"warning: {note}\n"
+
+
+@pytest.mark.parametrize(
+    ("method", "note"),
+    [
+        ("weighted_sum", "stage 'score': measure 'm' has no bounds and the field is one "
+         "candidate, so it scores 50"),
+        ("topsis", "stage 'score' (topsis): topsis: no criterion separates the candidates "
+         "(1 candidate(s) equal to both ideal and anti-ideal); their closeness is set to the "
+         "neutral 0.5"),
+        ("promethee_ii", "stage 'score' (promethee_ii): promethee: a single candidate has no "
+         "pairwise comparison; flows are 0"),
+    ],
+)  # fmt: skip
+def test_a_field_of_one_warns_where_the_numbers_are_conventions(
+    method: str, note: str, tmp_path: Path
+) -> None:
+    criteria = """
+    weighting: critic
+    dimensions:
+      - id: one
+        criteria: [{id: a}, {id: m, kind: measure}, {id: fixed, kind: measure, bounds: [0, 9]}]
+      - id: two
+        criteria: [{id: b}]
+    """
+    score_yaml(tmp_path, criteria, "- {id: x, scores: {a: 5, b: 1, m: 7, fixed: 3}}\n")
+    run = run_cli("score", str(tmp_path / "candidates.yaml"), "-m", method, "-f", "json")
+    equal = (
+        "stage 'score' (dimension weights): critic weights need at least two candidates: "
+        "equal weights used"
+    )
+    assert json.loads(run.stdout)["warnings"] == [equal, note]
+    assert run.stderr == f"warning: {equal}\nwarning: {note}\n"
 
 
 def test_set_level_rank_order_derives_dimension_weights(tmp_path: Path) -> None:
@@ -308,3 +354,29 @@ def test_set_level_critic_weights_all_zero(tmp_path: Path) -> None:
     same = "- {id: x, scores: {a: 4, b: 2}}\n- {id: y, scores: {a: 4, b: 2}}\n"
     (line,) = findings(tmp_path, criteria, same)
     assert line.startswith("5:12: error PF250 critic weights of the dimensions are all zero")
+
+
+def test_an_ahp_block_beyond_the_random_index_table_is_a_warning(tmp_path: Path) -> None:
+    # 16 criteria judged at random (tests/fixtures/check/PF251/fail): lambda max far above
+    # n, but no random index exists for n = 16, so no CR; this used to pass in silence.
+    from conftest import FIXTURES
+
+    criteria = FIXTURES / "check" / "PF251" / "fail" / "criteria.yaml"
+    scores = ", ".join(f"c{i:02d}: {1 + i % 5}" for i in range(1, 17))
+    (tmp_path / "candidates.yaml").write_text(
+        f"partnerfit: 1\nkind: candidates\ncriteria: {criteria}\ncandidates:\n"
+        f"  - {{id: x, scores: {{{scores}}}}}\n  - {{id: y, scores: {{{scores}}}}}\n"
+    )
+    path = str(tmp_path / "candidates.yaml")
+    note = (
+        "ahp judgements of dimension 'fit' are not checked for consistency: Saaty's random "
+        "index covers at most 15 items, this block has 16 (CI 1.397, no CR) (split it into "
+        "a hierarchy of at most 15 items per block, or use rank_order)"
+    )
+    run = run_cli("score", path, "-f", "json")
+    doc = json.loads(run.stdout)
+    assert doc["warnings"][0] == note
+    assert doc["weighting"][0]["details"]["consistency_ratio"] is None
+    assert run.stderr.splitlines()[0] == f"warning: {note}"
+    table = run_cli("score", path).stdout
+    assert "AHP fit: CR not computed (16 items; saaty RI covers up to 15)" in table

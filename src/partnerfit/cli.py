@@ -164,6 +164,14 @@ def score(
 ) -> None:
     """Run the staged screening and print the ranking."""
     to_file = output is not None
+    if compare_methods and method is not None:
+        from partnerfit.output import message
+
+        message(
+            "error: --method cannot be combined with --compare-methods, "
+            "which ranks under every method"
+        )
+        _fail()
     if compare_methods:
         from partnerfit.comparison import compare_methods as compare
         from partnerfit.engine.methods import ScoringError

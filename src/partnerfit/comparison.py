@@ -1,8 +1,10 @@
 """Run one candidate pool under every decision method and compare the ranks.
 
 Different accepted methods can order the same candidates differently; a candidate
-whose rank moves by more than `FLAG_SPREAD` places between methods is flagged, since
-the choice there rests on the method as much as on the data.
+whose rank moves by more than `FLAG_SPREAD` places between methods, or that is ranked
+under some methods and not under others (a method's gates pass it but its shortlists
+drop it, say), is flagged, since the choice there rests on the method as much as on the
+data.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ class ComparedCandidate:
     """Rank under each method; None when not ranked (eliminated, incomplete, method failed)."""
     spread: int | None
     """Largest minus smallest rank over the methods that ranked it."""
+    partly_ranked: bool
+    """Ranked under at least one method and not ranked under another that scored the pool."""
     flagged: bool
+    """`spread` above `FLAG_SPREAD`, or `partly_ranked`."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +80,18 @@ def compare_methods(pool: CandidatePool, methods: tuple[Method, ...] = METHODS) 
     for candidate in pool.candidates:
         given = [r for r in ranks[candidate.id].values() if r is not None]
         spread = max(given) - min(given) if given else None
+        # A method that failed on the pool ranked no one: that is reported in `errors`,
+        # not held against each candidate.
+        computed = [r for m, r in ranks[candidate.id].items() if m not in errors]
+        partly = None in computed and any(r is not None for r in computed)
         rows.append(
             ComparedCandidate(
                 candidate.id,
                 candidate.label,
                 ranks[candidate.id],
                 spread,
-                spread is not None and spread > FLAG_SPREAD,
+                partly,
+                partly or (spread is not None and spread > FLAG_SPREAD),
             )
         )
     rows.sort(key=lambda r: (_best(r), r.id))

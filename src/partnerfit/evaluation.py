@@ -314,38 +314,96 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
     return summary
 
 
+def _weighting_warnings(problem: Problem) -> list[str]:
+    """AHP blocks too large for the random-index table: their judgements went unchecked."""
+    from partnerfit.weights import UNCHECKED_HINT, unchecked_consistency
+
+    return [
+        unchecked_consistency(_scope_text(d.scope), len(d.items), d.details["consistency_index"])
+        + f" ({UNCHECKED_HINT})"
+        for d in problem.derivations
+        if d.method == "ahp" and d.details["consistency_ratio"] is None
+    ]
+
+
+def _scope_text(scope: str) -> str:
+    return "the criteria set" if scope == "dimensions" else f"dimension '{scope}'"
+
+
 def _field_warnings(problem: Problem, outcome: PipelineOutcome) -> list[str]:
     """Criteria that do not discriminate in a stage's field, by id, and method warnings.
 
     A criterion with one value across every candidate scored in a stage gives nobody an
-    advantage under any method; saying so keeps a silent zero-weight from surprising."""
+    advantage under any method; saying so keeps a silent zero-weight from surprising. A
+    field of one candidate has no spread at all: there the notes that matter are the
+    weights that fell back to equal and the method's neutral values."""
     warnings: list[str] = []
     for so in outcome.stages:
         sc = so.scoring
-        if sc is None or int(sc.scored.sum()) < 2:
+        if sc is None or not sc.scored.any():
             continue
-        field = problem.values[np.ix_(sc.scored, sc.columns)]
-        present = ~np.isnan(field)
-        low = np.where(present, field, np.inf).min(axis=0)
-        high = np.where(present, field, -np.inf).max(axis=0)
-        for j in np.nonzero(present.any(axis=0) & (low == high))[0]:
-            col = int(sc.columns[j])
-            item = problem.item_ids[col]
-            if problem.kind[col] == MEASURE and np.isnan(problem.low[col]) and sc.method is None:
-                warnings.append(
-                    f"stage '{so.stage.id}': measure '{item}' has the same value for every "
-                    "candidate in the field, so it scores 50 for all and does not discriminate"
-                )
-            else:
-                value = format_value(float(low[j]), int(problem.kind[col]))
-                warnings.append(
-                    f"stage '{so.stage.id}': '{item}' has the same value ({value}) for every "
-                    "candidate in the field, so it does not discriminate"
-                )
+        if int(sc.scored.sum()) >= 2:
+            warnings.extend(_constant_criteria(problem, so))
+        else:
+            warnings.extend(_single_candidate(problem, so))
         if sc.method is not None:
             method = so.stage.scoring_method
             warnings.extend(f"stage '{so.stage.id}' ({method}): {w}" for w in sc.method.warnings)
     return warnings
+
+
+def _constant_criteria(problem: Problem, so: StageOutcome) -> list[str]:
+    sc = so.scoring
+    assert sc is not None
+    warnings = []
+    field = problem.values[np.ix_(sc.scored, sc.columns)]
+    present = ~np.isnan(field)
+    low = np.where(present, field, np.inf).min(axis=0)
+    high = np.where(present, field, -np.inf).max(axis=0)
+    for j in np.nonzero(present.any(axis=0) & (low == high))[0]:
+        col = int(sc.columns[j])
+        item = problem.item_ids[col]
+        if problem.kind[col] == MEASURE and np.isnan(problem.low[col]) and sc.method is None:
+            warnings.append(
+                f"stage '{so.stage.id}': measure '{item}' has the same value for every "
+                "candidate in the field, so it scores 50 for all and does not discriminate"
+            )
+        else:
+            value = format_value(float(low[j]), int(problem.kind[col]))
+            warnings.append(
+                f"stage '{so.stage.id}': '{item}' has the same value ({value}) for every "
+                "candidate in the field, so it does not discriminate"
+            )
+    return warnings
+
+
+def _single_candidate(problem: Problem, so: StageOutcome) -> list[str]:
+    """A one-candidate field: every criterion is trivially constant, so only what
+    changes the numbers is said: data-driven weights that fell back to equal, and (under
+    the weighted sum) measures without bounds, which min-max over a field of one puts at 50."""
+    sc = so.scoring
+    assert sc is not None
+    stage = so.stage.id
+    warnings = [
+        f"stage '{stage}' ({_weights_of(d.scope)}): {note}"
+        for d in sc.derivations
+        for note in d.details.get("notes", ())
+    ]
+    if sc.method is None:
+        row = problem.values[np.nonzero(sc.scored)[0][0]]
+        warnings.extend(
+            f"stage '{stage}': measure '{problem.item_ids[col]}' has no bounds and the "
+            "field is one candidate, so it scores 50"
+            for col in (int(c) for c in sc.columns)
+            if problem.kind[col] == MEASURE
+            and np.isnan(problem.low[col])
+            and not np.isnan(row[col])
+        )
+    return warnings
+
+
+def _weights_of(scope: str) -> str:
+    return "dimension weights" if scope == "dimensions" else f"weights of dimension '{scope}'"
 
 
 def _attention(scores: list[CriterionScore]) -> Attention | None:
@@ -408,7 +466,7 @@ def _assemble(
     criteria = pool.criteria
     dims = {c.id: d.id for d in criteria.dimensions for c in d.criteria}
     measured = criteria.measured()
-    warnings = _field_warnings(problem, outcome)
+    warnings = [*_weighting_warnings(problem), *_field_warnings(problem, outcome)]
     rows = [None if so.scoring is None else _StageRows.of(so.scoring) for so in outcome.stages]
 
     results = []

@@ -82,6 +82,7 @@ CODES: dict[str, Code] = {
         Code("PF308", "weights changed but the criteria set's version did not (--against)"),
         Code("PF309", "the candidates cannot be scored (a method fails on this data)"),
         Code("PF250", "data-driven (entropy, CRITIC) weights are all zero in a stage's field"),
+        Code("PF251", "an AHP block of more than 15 items: its consistency cannot be checked"),
         Code("PF210", "a similarity criterion in a set that defines no culture dimensions"),
         Code("PF211", "invalid synonyms map"),
         Code("PF212", "culture tolerance larger than the span of the culture scale"),

@@ -197,6 +197,21 @@ def _ahp_findings(
     return [doc.finding(loc, "PF208", message)]
 
 
+def unchecked_ahp_blocks(criteria: CriteriaSet, base: Loc = ()) -> list[tuple[Loc, str]]:
+    """(block loc, message) for each AHP block of more than 15 items, whose consistency
+    cannot be checked (no random index). Blocks the loader rejects are not reached here."""
+    from partnerfit.weights import check_ahp, unchecked_consistency
+
+    out = []
+    for weighting, items, w_loc, scope, _children in _weighting_blocks(criteria, base):
+        if weighting.method != "ahp" or len(items) <= 15:
+            continue
+        r = check_ahp(weighting, items).result
+        if r.consistency_ratio is None:
+            out.append((w_loc, unchecked_consistency(scope, len(items), r.consistency_index)))
+    return out
+
+
 def method_findings(criteria: CriteriaSet, doc: Document, base: Loc) -> list[Finding]:
     out: list[Finding] = []
     for d_index, dimension in enumerate(criteria.dimensions):

@@ -9,7 +9,7 @@ import json
 from rich.console import Console
 
 from partnerfit import __version__
-from partnerfit.comparison import FLAG_SPREAD, MethodComparison
+from partnerfit.comparison import FLAG_SPREAD, ComparedCandidate, MethodComparison
 from partnerfit.render.csv_format import neutralise
 
 SHORT = {
@@ -34,6 +34,7 @@ def render_json(comparison: MethodComparison) -> str:
                 "name": c.name,
                 "ranks": c.ranks,
                 "spread": c.spread,
+                "partly_ranked": c.partly_ranked,
                 "flagged": c.flagged,
             }
             for c in comparison.candidates
@@ -45,14 +46,32 @@ def render_json(comparison: MethodComparison) -> str:
 def render_csv(comparison: MethodComparison) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "name", *comparison.methods, "spread", "flagged"])
+    writer.writerow(["id", "name", *comparison.methods, "spread", "partly_ranked", "flagged"])
     for c in comparison.candidates:
         ranks = ["" if c.ranks[m] is None else str(c.ranks[m]) for m in comparison.methods]
         spread = "" if c.spread is None else str(c.spread)
         writer.writerow(
-            [neutralise(c.id), neutralise(c.name), *ranks, spread, "true" if c.flagged else "false"]
+            [
+                neutralise(c.id),
+                neutralise(c.name),
+                *ranks,
+                spread,
+                _bool(c.partly_ranked),
+                _bool(c.flagged),
+            ]
         )
     return buffer.getvalue()
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _spread_cell(c: ComparedCandidate) -> str:
+    """The spread, `*` when ranked under some methods only, ` !` when flagged."""
+    if c.spread is None:
+        return "-"
+    return f"{c.spread}{'*' if c.partly_ranked else ''}{' !' if c.flagged else ''}"
 
 
 def print_comparison(comparison: MethodComparison, console: Console) -> None:
@@ -73,16 +92,15 @@ def print_comparison(comparison: MethodComparison, console: Console) -> None:
     table.add_column("Spread", justify="right", no_wrap=True)
     for c in comparison.candidates:
         ranks = ["-" if c.ranks[m] is None else str(c.ranks[m]) for m in comparison.methods]
-        spread = Text("-" if c.spread is None else str(c.spread))
-        if c.flagged:
-            spread = Text(f"{c.spread} !", style="bold yellow")
+        spread = Text(_spread_cell(c), style="bold yellow" if c.flagged else "")
         table.add_row(c.name, *ranks, spread)
     console.print("Rank under each method (- = not ranked)")
     console.print(table)
     flagged = sum(c.flagged for c in comparison.candidates)
     console.print(
-        f"{flagged} candidate(s) flagged: rank differs by more than {FLAG_SPREAD} place "
-        "between methods."
+        f"{flagged} candidate(s) flagged (!): rank differs by more than {FLAG_SPREAD} place "
+        "between methods,"
     )
+    console.print("or (*) ranked under some methods and not under others.")
     for method, error in comparison.errors.items():
         console.print(f"{method}: not computed: {error}")

@@ -129,9 +129,14 @@ def consistency_lines(evaluation: Evaluation) -> list[str]:
             continue
         details = d.details
         cr = details["consistency_ratio"]
-        text = f"AHP {d.scope}: CR {'n/a' if cr is None else f'{cr:.3f}'}"
-        text += f" (max {details['max_cr']:g}, {details['random_index_table']} RI"
-        text += f" {details['random_index']})"
+        table = details["random_index_table"]
+        if cr is None:  # more items than the random-index table covers (a warning says so)
+            text = (
+                f"AHP {d.scope}: CR not computed ({len(d.items)} items; {table} RI covers up to 15)"
+            )
+        else:
+            text = f"AHP {d.scope}: CR {cr:.3f} (max {details['max_cr']:g}, {table} RI"
+            text += f" {details['random_index']})"
         if details["completed"]:
             pairs = ", ".join(f"{a}-{b}" for a, b in details["completed"])
             text += f"; completed {pairs}"
@@ -202,6 +207,28 @@ def attention_table(evaluation: Evaluation) -> Table | None:
     return table
 
 
+def compromise_lines(evaluation: Evaluation) -> list[str]:
+    """VIKOR stages whose leader is not clearly ahead (C1) or not stable (C2): Opricovic
+    and Tzeng then propose a compromise set rather than one winner, best Q first."""
+    names = {c.id: c.name for c in evaluation.candidates}
+    lines = []
+    for stage in evaluation.stages:
+        members = stage.results.get("compromise_set", ())
+        if len(members) < 2:
+            continue
+        failed = [
+            what
+            for key, what in (
+                ("acceptable_advantage", f"acceptable advantage fails, DQ {stage.results['dq']:g}"),
+                ("acceptable_stability", "acceptable stability fails"),
+            )
+            if not stage.results[key]
+        ]
+        listed = ", ".join(names.get(m, m) for m in members)
+        lines.append(f"VIKOR {stage.id}: compromise set {listed} ({'; '.join(failed)})")
+    return lines
+
+
 def funnel_line(evaluation: Evaluation) -> str:
     parts = [f"{s.id} {s.entered}->{s.passed}" for s in evaluation.stages]
     return "Stages: " + ", ".join(parts)
@@ -210,6 +237,8 @@ def funnel_line(evaluation: Evaluation) -> str:
 def print_evaluation(evaluation: Evaluation, console: Console) -> None:
     console.print(ranking_title(evaluation))
     console.print(ranking_table(evaluation, console.width))
+    for line in compromise_lines(evaluation):
+        console.print(line, soft_wrap=True)
     dropped = dropped_table(evaluation)
     if dropped is not None:
         console.print()

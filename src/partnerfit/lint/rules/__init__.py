@@ -12,6 +12,7 @@ from partnerfit.lint.rules import (
     missing_scores,
     near_duplicate_candidates,
     percent_weights,
+    unchecked_ahp,
     unreachable_stage,
     unscorable,
     unscored_criterion,
@@ -32,5 +33,6 @@ RULES: tuple[Rule, ...] = tuple(
         near_duplicate_candidates,
         version_unchanged,
         unscorable,
+        unchecked_ahp,
     )
 )
