@@ -90,6 +90,16 @@ def test_points(tmp_path: Path) -> None:
     assert weights == pytest.approx({"a": 0.5, "b": 0.3, "c": 0.2}, abs=1e-6)
 
 
+def test_swing_normalises_points_like_points_and_is_recorded_as_swing(tmp_path: Path) -> None:
+    # the most important swing (a) at 100, the others relative to it: 100/175, 50/175, 25/175
+    weighting = "{method: swing, points: {a: 100, b: 50, c: 25}}"
+    result = score_yaml(tmp_path, THREE % weighting, ONE_CANDIDATE)
+    assert result.stages[0].criterion_weights == pytest.approx(
+        {"a": 4 / 7, "b": 2 / 7, "c": 1 / 7}, abs=1e-6
+    )
+    assert [d.method for d in result.weighting] == ["swing"]
+
+
 def test_entropy_is_data_driven_and_gives_a_constant_criterion_no_weight(tmp_path: Path) -> None:
     candidates = """
     - {id: x, scores: {a: 5, b: 3, c: 2}}
@@ -255,7 +265,8 @@ def test_raising_max_cr_is_an_explicit_choice(tmp_path: Path) -> None:
         ),
         (
             "{method: ahpp}",
-            "7:25: error PF103 expected 'ahp', 'rank_order', 'points', 'entropy' or 'critic', "
+            "7:25: error PF103 expected 'ahp', 'rank_order', 'points', 'swing', 'entropy' or "
+            "'critic', "
             "got 'ahpp' (did you mean 'ahp'?)",
         ),
     ],

@@ -278,7 +278,7 @@ PositiveNumber = Annotated[Number, AfterValidator(_positive)]
 
 Method = Literal["weighted_sum", "weighted_product", "topsis", "promethee_ii", "vikor"]
 PreferenceType = Literal["usual", "u_shape", "v_shape", "level", "linear", "gaussian"]
-WeightingMethod = Literal["ahp", "rank_order", "points", "entropy", "critic"]
+WeightingMethod = Literal["ahp", "rank_order", "points", "swing", "entropy", "critic"]
 
 
 class Preference(Model):
@@ -314,11 +314,16 @@ class Weighting(Model):
     """Weights derived instead of stated: pairwise (AHP), ranked, points or from the data."""
 
     model_config = ConfigDict(
-        json_schema_extra=_or_bare({"enum": ["ahp", "rank_order", "points", "entropy", "critic"]})
+        json_schema_extra=_or_bare(
+            {"enum": ["ahp", "rank_order", "points", "swing", "entropy", "critic"]}
+        )
     )
 
     method: WeightingMethod = Field(
-        description="ahp, rank_order, points, entropy or critic (the last two are data-driven).",
+        description=(
+            "ahp, rank_order, points, swing (points, the most important swing at 100), "
+            "entropy or critic (the last two are data-driven)."
+        ),
         examples=["ahp", "rank_order"],
     )
     pairwise: list[Judgement] | None = Field(
@@ -353,7 +358,7 @@ class Weighting(Model):
     )
     points: dict[Id, PositiveNumber] | None = Field(
         None,
-        description="points: positive points per id, normalised to weights.",
+        description="points and swing: positive points per id, normalised to weights.",
         examples=[{"strategic_fit": 60, "finance": 40}],
     )
 
@@ -371,6 +376,7 @@ class Weighting(Model):
             "ahp": {"pairwise", "matrix", "order"},
             "rank_order": {"order"},
             "points": {"points"},
+            "swing": {"points"},
             "entropy": set(),
             "critic": set(),
         }[self.method]
@@ -384,8 +390,8 @@ class Weighting(Model):
                 raise ValueError("an ahp matrix needs order: the ids of its rows")
         if self.method == "rank_order" and self.order is None:
             raise ValueError("rank_order weighting needs order: ids from most to least important")
-        if self.method == "points" and self.points is None:
-            raise ValueError("points weighting needs points: {id: points}")
+        if self.method in ("points", "swing") and self.points is None:
+            raise ValueError(f"{self.method} weighting needs points: {{id: points}}")
         return self
 
 

@@ -135,7 +135,7 @@ def derive(weighting: Weighting, items: tuple[str, ...], scope: str) -> Derivati
         rank_of = {item: k for k, item in enumerate(weighting.order)}
         weights = np.array([by_rank[rank_of[item]] for item in items])
         details = {"variant": weighting.variant, "order": list(weighting.order)}
-    elif weighting.method == "points":
+    elif weighting.method in ("points", "swing"):
         assert weighting.points is not None
         weights = mcda.points_weights([weighting.points[item] for item in items])
         details = {"points": {item: weighting.points[item] for item in items}}
