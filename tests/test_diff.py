@@ -453,3 +453,16 @@ def test_a_candidate_that_leaves_the_ranking_shows_why_it_stopped(
     text = run_cli("diff", old, new, expect=1).stdout
     assert "    now: gate failed: stability must be >= 4, got 3" in text
     assert "(removed)" not in text
+
+
+def test_output_file_gets_the_report_and_the_same_exit_code(in_repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "diff.json"
+    run = run_cli("diff", OLD, NEW, "-f", "json", "-o", str(target), expect=1)
+    assert run.stdout == ""
+    assert (
+        target.read_text(encoding="utf-8")
+        == run_cli("diff", OLD, NEW, "-f", "json", expect=1).stdout
+    )
+    missing = tmp_path / "no-such-folder" / "diff.txt"
+    run = run_cli("diff", OLD, NEW, "-o", str(missing), expect=2)
+    assert "does not exist" in run.stderr and not missing.parent.exists()

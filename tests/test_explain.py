@@ -361,3 +361,16 @@ def test_json_format_loads_no_rich(in_repo: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_output_file_gets_the_explanation_as_plain_text(in_repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "alpha.txt"
+    run = run_cli("explain", VALID, "alpha", "-o", str(target))
+    assert run.stdout == ""
+    assert target.read_text(encoding="utf-8") == run_cli("explain", VALID, "alpha").stdout
+    as_json = tmp_path / "alpha.json"
+    run_cli("explain", VALID, "alpha", "-f", "json", "-o", str(as_json))
+    assert (
+        as_json.read_text(encoding="utf-8")
+        == run_cli("explain", VALID, "alpha", "-f", "json").stdout
+    )

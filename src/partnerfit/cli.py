@@ -263,6 +263,7 @@ def explain(
     format: Annotated[
         ExplainFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ExplainFormat.table,
+    output: OutputOption = None,
     criteria: CriteriaOption = None,
 ) -> None:
     """Explain one candidate: its path through the stages, contributions, field, gap."""
@@ -270,6 +271,7 @@ def explain(
     from partnerfit.explanation import explain as explain_candidate
     from partnerfit.output import message
 
+    _require_output_folder(output)
     pool = _load_pool(candidates, criteria)
     evaluation = _evaluate(pool)
     benefit = {c.id: c.direction != "cost" for c in pool.criteria.criteria()}
@@ -281,13 +283,15 @@ def explain(
     if format is ExplainFormat.json:
         from partnerfit.render import explanation
 
-        _emit_or_fail(explanation.render_json(result), None)
+        _emit_or_fail(explanation.render_json(result), output)
     else:
         from partnerfit.render import explanation_table
 
         _emit_or_fail(
-            _terminal_text(lambda c: explanation_table.print_explanation(result, c), False),
-            None,
+            _terminal_text(
+                lambda c: explanation_table.print_explanation(result, c), output is not None
+            ),
+            output,
         )
     shown = [result.candidate]
     if result.versus is not None and result.versus.other.id != result.candidate.id:
@@ -317,6 +321,7 @@ def diff(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
         DiffFormat.table
     ),
+    output: OutputOption = None,
 ) -> None:
     """Compare two score results: who moved, by how much and why; exit 1 if the top changed."""
     from partnerfit.diff import diff_results
@@ -327,6 +332,7 @@ def diff(
     if top is not None and top < 1:
         message(f"error: --top must be at least 1, got {top}")
         _fail()
+    _require_output_folder(output)
     documents, findings = [], []
     for path in (old, new):
         try:
@@ -340,7 +346,7 @@ def diff(
     from partnerfit.render import diff as render
 
     text = render.render_json(result) if format is DiffFormat.json else render.render_text(result)
-    _emit_or_fail(text, None)
+    _emit_or_fail(text, output)
     if result.top.changed:
         _fail(ExitCode.RANKING_CHANGED)
 
