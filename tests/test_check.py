@@ -97,6 +97,64 @@ def test_pf309_reports_a_scoring_error(in_repo: Path, monkeypatch: pytest.Monkey
     ]
 
 
+ENTROPY_SET = """partnerfit: 1
+kind: criteria
+id: s
+dimensions:
+  - id: fit
+    weighting: entropy
+    criteria: [{id: a}, {id: b}]
+"""
+TWINS = "candidates:\n  - {id: x, scores: {a: 3, b: 4}}\n  - {id: y, scores: {a: 3, b: 4}}\n"
+ZERO_ENTROPY = (
+    "error PF250 entropy weights of dimension 'fit' are all zero in stage 'score': none of its "
+    "criteria varies among the 2 candidates in the field, so the data cannot weight them; "
+    "state weights or use another weighting method"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github"])
+def test_weights_the_data_cannot_give_are_a_finding_not_a_traceback(
+    form: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # audit finding 1: PF250 (an InputError raised while scoring) escaped the rules
+    monkeypatch.chdir(tmp_path)
+    Path("a-criteria.yaml").write_text(ENTROPY_SET, encoding="utf-8")
+    head = "partnerfit: 1\nkind: candidates\n"
+    Path("b-candidates.yaml").write_text(f"{head}criteria: a-criteria.yaml\n{TWINS}")
+    inline = "criteria:\n" + "".join(f"  {line}\n" for line in ENTROPY_SET.splitlines())
+    Path("c-inline.yaml").write_text(head + inline + TWINS, encoding="utf-8")
+    Path("d-later.yaml").write_text(ENTROPY_SET.replace("weighting: entropy", "weight: 0"))
+    run = run_cli("check", ".", "--format", form, expect=1)
+    expected = [
+        f"a-criteria.yaml:6:16: {ZERO_ENTROPY} (when scoring b-candidates.yaml)",
+        f"c-inline.yaml:9:18: {ZERO_ENTROPY}",
+        "d-later.yaml:6:13: error PF103 weight must be positive, got 0",
+    ]
+    if form == "json":
+        doc = json.loads(run.stdout)
+        assert [f"{f['path']}:{f['line']}:{f['col']}: {f['code']}" for f in doc["findings"]] == [
+            "a-criteria.yaml:6:16: PF250",
+            "c-inline.yaml:9:18: PF250",
+            "d-later.yaml:6:13: PF103",
+        ]
+        assert doc["summary"]["files_checked"] == 4
+    elif form == "github":
+        assert run.stdout.count("title=partnerfit PF250::") == 2
+        assert run.stdout.endswith("Checked 4 files: 3 errors in 3 files.\n")
+    else:
+        assert run.stdout.splitlines() == [
+            expected[0],
+            "",
+            expected[1],
+            "",
+            expected[2],
+            "",
+            "Checked 4 files: 3 errors in 3 files.",
+        ]
+    assert run.stderr == ""
+
+
 def test_the_repository_files_are_clean(in_repo: Path) -> None:
     run = run_cli("check", "criteria/", "examples/", "--strict")
     assert run.stdout == "Checked 5 files: no problems found.\n"

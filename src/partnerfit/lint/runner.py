@@ -152,6 +152,7 @@ def check_paths(
         for rule in RULES:
             if rule.on_candidates is not None:
                 run.add(rule.on_candidates(candidates))
+        run.add(candidates.refused)
     targets = RunTargets(tuple(run.criteria), tuple(run.candidates))
     for rule in RULES:
         if rule.on_run is not None:
