@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -181,3 +185,71 @@ def test_usage_error_exits_2() -> None:
     run = run_cli("score", "x.yaml", "--format", "xml", expect=2)
     assert "xml" in run.stderr
     assert run.stdout == ""
+
+
+@contextmanager
+def fifo(path: Path) -> Iterator[Path]:
+    """A named pipe at `path`. Should a reader block on it (the bug), a writer opens it
+    after 5 s and closes it, so that the test fails (an empty read) instead of hanging."""
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def unblock() -> None:
+        if done.wait(5):
+            return
+        while not done.is_set():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet
+                done.wait(0.05)
+            else:
+                return
+
+    writer = threading.Thread(target=unblock, daemon=True)
+    writer.start()
+    try:
+        yield path
+    finally:
+        done.set()
+        writer.join()
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+def test_a_named_pipe_is_refused_unread(tmp_path: Path) -> None:
+    # audit finding 4: reading a FIFO waited forever for a writer
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with fifo(tmp_path / "candidates.yaml") as pipe:
+        expect_rejected(
+            [str(pipe)],
+            [f"{pipe}: error PF001 is a named pipe (FIFO), expected a YAML file"],
+            out_dir,
+        )
+        expect_rejected(
+            ["tests/fixtures/valid/candidates.yaml", "--criteria", str(pipe)],
+            [f"{pipe}: error PF001 is a named pipe (FIFO), expected a YAML file"],
+            out_dir,
+        )
+
+
+@needs_fifo
+def test_a_criteria_reference_to_a_named_pipe_is_refused_unread(tmp_path: Path) -> None:
+    candidates = tmp_path / "candidates.yaml"
+    candidates.write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: pipe.yaml\ncandidates: [{id: a}]\n",
+        encoding="utf-8",
+    )
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with fifo(tmp_path / "pipe.yaml") as pipe:
+        expect_rejected(
+            [str(candidates)],
+            [
+                f"{candidates}:3:11: error PF205 criteria file 'pipe.yaml' is a named pipe (FIFO) "
+                f"(resolved to {pipe})"
+            ],
+            out_dir,
+        )

@@ -14,6 +14,7 @@ from conftest import FIXTURES, REPO, run_cli
 from partnerfit.findings import CODES
 from partnerfit.lint import check_paths
 from partnerfit.lint.rules import RULES
+from test_bad_input import fifo, needs_fifo
 
 CHECK = "tests/fixtures/check"
 
@@ -231,6 +232,27 @@ def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
     loops = [f for f in result.findings if f.code == "PF001"]
     assert len(loops) == 2
     assert all("symbolic links" in f.message for f in loops)
+
+
+@needs_fifo
+def test_named_pipes_are_refused_unread_in_folders_and_by_name(tmp_path: Path) -> None:
+    # audit finding 4: a FIFO called *.yaml hung the run forever
+    walked = tmp_path / "walked"
+    walked.mkdir()
+    (walked / "b-good.yaml").write_text(
+        (FIXTURES / "valid" / "criteria.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with fifo(walked / "a-pipe.yaml") as pipe, fifo(tmp_path / "named.yml") as named:
+        folder = check_paths([str(walked)])
+        by_name = check_paths([str(named)])
+    refused = "error PF001 is a named pipe (FIFO), expected a YAML file"
+    assert [f.text() for f in folder.findings if f.code == "PF001"] == [f"{pipe}: {refused}"]
+    assert [(Path(r.path).name, r.status) for r in folder.files] == [
+        ("a-pipe.yaml", "unreadable"),
+        ("b-good.yaml", "checked"),
+    ]
+    assert [f.text() for f in by_name.findings] == [f"{named}: {refused}"]
+    assert int(by_name.exit_code()) == 2
 
 
 def test_other_yaml_files_in_folders_are_skipped_not_reported(tmp_path: Path) -> None:

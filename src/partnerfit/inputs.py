@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from partnerfit.findings import Finding, InputError
-from partnerfit.loading import Document, load_document
+from partnerfit.loading import Document, load_document, not_a_regular_file
 from partnerfit.models import Candidate, CandidatesFile, CriteriaSet, Profile, ProfileFile
 from partnerfit.validation import (
     candidates_findings,
@@ -73,10 +73,18 @@ def parse_inline_criteria(doc: Document) -> CriteriaSet:
     return parse_criteria(inline_document(doc, "criteria"))
 
 
-def _unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> InputError:
-    reason = "is a directory" if Path(resolved).is_dir() else "does not exist"
-    return InputError(
-        [doc.finding((key,), code, f"{key} file '{reference}' {reason} (resolved to {resolved})")]
+def _refuse_unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> None:
+    """Raise at the reference if it names no regular file (never opening a pipe)."""
+    try:
+        what = not_a_regular_file(os.stat(resolved).st_mode)
+    except OSError:
+        what = "does not exist"
+    else:
+        if what is None:
+            return
+        what = f"is {what}"
+    raise InputError(
+        [doc.finding((key,), code, f"{key} file '{reference}' {what} (resolved to {resolved})")]
     )
 
 
@@ -96,8 +104,7 @@ def load_profile(
     else:
         profile_path = parsed.profile
         resolved = resolve_reference(doc.path, parsed.profile)
-        if not Path(resolved).is_file():
-            raise _unresolved(doc, "profile", "PF221", parsed.profile, resolved)
+        _refuse_unresolved(doc, "profile", "PF221", parsed.profile, resolved)
         profile_doc = load_document(Path(resolved), resolved)
         _raise_if(header_findings(profile_doc, "profile"))
         profile, findings = schema_findings(profile_doc, ProfileFile)
@@ -141,8 +148,7 @@ def load_candidates(
     else:
         criteria_path = parsed.criteria
         resolved = resolve_reference(display, parsed.criteria)
-        if not Path(resolved).is_file():
-            raise _unresolved(doc, "criteria", "PF205", parsed.criteria, resolved)
+        _refuse_unresolved(doc, "criteria", "PF205", parsed.criteria, resolved)
         criteria_doc = load_document(Path(resolved), resolved)
         criteria_set = parse_criteria(criteria_doc)
     from partnerfit.assessment import aggregate_pool
