@@ -91,7 +91,7 @@ def test_bad_input_names_file_line_col(case: str, in_repo: Path, tmp_path: Path)
 
 
 def test_every_invalid_fixture_has_an_expectation() -> None:
-    tested_apart = {"empty.yaml"}
+    tested_apart = {"empty.yaml", "missing_kind.yaml"}
     assert sorted(p.name for p in (FIXTURES / "invalid").glob("*.yaml")) == sorted(
         {*CASES, *tested_apart}
     )
@@ -115,6 +115,16 @@ def test_empty_file(in_repo: Path, tmp_path: Path) -> None:
     path = f"{INVALID}/empty.yaml"
     expect_rejected(
         [path], [f"{path}: error PF003 file is empty, expected a YAML mapping"], tmp_path
+    )
+
+
+def test_missing_kind_is_a_missing_key_at_the_mapping(in_repo: Path, tmp_path: Path) -> None:
+    # audit finding 5: it said "kind must be one of ..., got None"
+    path = f"{INVALID}/missing_kind.yaml"
+    expect_rejected(
+        [path],
+        [f"{path}:2:1: error PF104 missing required key 'kind' (add kind: candidates)"],
+        tmp_path,
     )
 
 

@@ -174,7 +174,11 @@ def test_every_loader_finding_is_reported_and_every_file_checked(in_repo: Path) 
         "tests/fixtures/invalid/empty.yaml: error PF003 file is empty, expected a YAML mapping"
         in shown
     )
-    errors = sum(len(lines) for lines in CASES.values()) + 1  # + empty.yaml's PF003
+    assert (
+        "tests/fixtures/invalid/missing_kind.yaml:2:1: error PF104 missing required key 'kind' "
+        "(add kind: criteria, candidates or profile)" in shown
+    )
+    errors = sum(len(lines) for lines in CASES.values()) + 2  # + empty.yaml, missing_kind.yaml
     assert shown[-1] == f"Checked {len(files)} files: {errors} errors in {len(files)} files."
     assert run.stderr == ""
 
