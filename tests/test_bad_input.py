@@ -70,6 +70,17 @@ CASES: dict[str, list[str]] = {
         "14:14: error PF006 YAML merge keys ('<<') are not supported: write the keys out"
     ],
     "short_bounds.yaml": ["12:44: error PF103 expected more items: item 2 is missing"],
+    "reversed_bounds.yaml": [
+        "11:48: error PF103 bounds must be [low, high] with low < high, got [100, 0]"
+    ],
+    "equal_bounds.yaml": [
+        "11:48: error PF103 bounds must be [low, high] with low < high, got [50, 50]"
+    ],
+    "scale_min_not_below_max.yaml": ["7:10: error PF103 scale min (5) must be below max (5)"],
+    "gate_min_above_max.yaml": ["13:11: error PF103 gate min (4) is above its max (2)"],
+    "guide_outside_scale.yaml": [
+        "12:63: error PF204 guide level 6 of 'goals' is outside the scale 1..5"
+    ],
     "empty_stage_dimensions.yaml": ["17:19: error PF103 expected at least 1 item(s)"],
 }
 
