@@ -506,3 +506,17 @@ def test_docs_list_every_rule_with_its_severity() -> None:
     text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.severity} |" in text, rule.code
+
+
+def test_pf308_removing_the_version_while_changing_weights_is_reported(repo: Path) -> None:
+    # audit finding 8: a deleted version counted as "the version moved"
+    changed = SET.replace("weight: 60", "weight: 70").replace('version: "1.0"\n', "")
+    (repo / "set.yaml").write_text(changed, encoding="utf-8")
+    run = run_cli("check", "set.yaml", "--against", "HEAD", expect=1)
+    assert run.stdout.splitlines()[0] == (
+        "set.yaml:1:1: error PF308 weights changed since HEAD, and version '1.0' was removed "
+        "(keep version: and raise it, so results scored before and after can be told apart)"
+    )
+    unchanged = SET.replace('version: "1.0"\n', "")  # the weights alone decide: quiet
+    (repo / "set.yaml").write_text(unchanged, encoding="utf-8")
+    run_cli("check", "set.yaml", "--against", "HEAD")
