@@ -179,7 +179,10 @@ def test_every_loader_finding_is_reported_and_every_file_checked(in_repo: Path) 
         "(add kind: criteria, candidates or profile)" in shown
     )
     errors = sum(len(lines) for lines in CASES.values()) + 2  # + empty.yaml, missing_kind.yaml
-    assert shown[-1] == f"Checked {len(files)} files: {errors} errors in {len(files)} files."
+    # the fixtures that refer to ../valid/criteria.yaml read it too
+    assert shown[-1] == (
+        f"Checked {len(files) + 1} files (1 referenced): {errors} errors in {len(files)} files."
+    )
     assert run.stderr == ""
 
 
@@ -303,6 +306,42 @@ def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -
         "D/candidates.yaml:3:11: error PF205 criteria file 'criteria.yaml' cannot be used: 1 error in D/criteria.yaml",
         "D/criteria.yaml:4:30: error PF103 weight must be positive, got 0",
     ]
+
+
+def test_a_referenced_file_outside_the_run_is_counted_as_referenced(tmp_path: Path) -> None:
+    # audit finding 7: "Checked 1 file: 2 errors in 2 files."
+    (tmp_path / "criteria.yaml").write_text(
+        "partnerfit: 1\nkind: criteria\nid: x\ndimensions: [{id: d, weight: 0, criteria: [{id: a}]}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "candidates.yaml").write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: criteria.yaml\ncandidates: [{id: a}]\n",
+        encoding="utf-8",
+    )
+    alone = check_paths([str(tmp_path / "candidates.yaml")])
+    assert alone.summary() == "Checked 2 files (1 referenced): 2 errors in 2 files."
+    assert [(Path(r.path).name, r.kind, r.status) for r in alone.files] == [
+        ("candidates.yaml", "candidates", "checked"),
+        ("criteria.yaml", "criteria", "referenced"),
+    ]
+    doc = json.loads(
+        run_cli("check", str(tmp_path / "candidates.yaml"), "-f", "json", expect=1).stdout
+    )
+    assert doc["summary"]["files_checked"] == 2
+    assert doc["files"][1] == {
+        "path": str(tmp_path / "criteria.yaml"),
+        "kind": "criteria",
+        "status": "referenced",
+    }
+    both = check_paths([str(tmp_path / "candidates.yaml"), str(tmp_path / "criteria.yaml")])
+    assert both.summary() == "Checked 2 files: 2 errors in 2 files."
+    fixed = (
+        (tmp_path / "criteria.yaml").read_text(encoding="utf-8").replace("weight: 0", "weight: 1")
+    )
+    (tmp_path / "criteria.yaml").write_text(fixed, encoding="utf-8")
+    clean = check_paths([str(tmp_path / "candidates.yaml")])  # read, and fine
+    assert [f.code for f in clean.findings] == ["PF306"]  # a has no score
+    assert clean.summary() == "Checked 2 files (1 referenced): 1 warning in 1 file."
 
 
 def test_a_thousand_files_check_in_one_run(tmp_path: Path) -> None:
