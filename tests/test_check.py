@@ -1,4 +1,6 @@
-"""`partnerfit check`: every rule has a failing and a passing fixture; bad input never stops a run."""
+"""`partnerfit check`: each rule fires on its failing input and is quiet on its passing one
+(fixture folders, or a git repository and a forced scoring error for PF308 and PF309, as
+docs/check.md says); bad input never stops a run."""
 
 from __future__ import annotations
 
@@ -64,6 +66,20 @@ def test_rule_fires_on_its_failing_fixture(code: str, in_repo: Path) -> None:
 @pytest.mark.parametrize("code", sorted(FAILING))
 def test_rule_is_quiet_on_its_passing_fixture(code: str, in_repo: Path) -> None:
     assert lines(f"{CHECK}/{code}/pass") == []
+
+
+TESTED_APART = {"PF308": "a temporary git repository", "PF309": "a forced scoring error"}
+
+
+def test_every_rule_has_fixtures_or_is_tested_apart_as_the_docs_say() -> None:
+    folders = {p.name for p in (REPO / CHECK).iterdir() if p.is_dir()}
+    assert folders == set(FAILING)
+    assert sorted({r.code for r in RULES} - folders) == sorted(TESTED_APART)
+    assert all((REPO / CHECK / code / "pass").is_dir() for code in folders)
+    text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
+    assert f"PF301-PF{max(folders)[2:]}: `tests/fixtures/check/<code>/fail`" in text
+    for code in TESTED_APART:
+        assert f"- {code} " in text, code
 
 
 def test_every_rule_is_registered_documented_and_has_examples() -> None:
