@@ -360,6 +360,29 @@ def test_a_referenced_file_outside_the_run_is_counted_as_referenced(tmp_path: Pa
     assert clean.summary() == "Checked 2 files (1 referenced): 1 warning in 1 file."
 
 
+def test_a_referenced_profile_file_is_counted_with_its_kind(tmp_path: Path) -> None:
+    relational = FIXTURES / "relational"
+    text = (relational / "candidates.yaml").read_text(encoding="utf-8")
+    start, end = text.index("profile:\n"), text.index("candidates:\n")
+    (tmp_path / "c.yaml").write_text(
+        text[:start] + "profile: profile/us.yaml\n" + text[end:], encoding="utf-8"
+    )
+    (tmp_path / "criteria.yaml").write_text(
+        (relational / "criteria.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "profile").mkdir()
+    (tmp_path / "profile" / "us.yaml").write_text(
+        (relational / "profile" / "us.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = check_paths([str(tmp_path / "c.yaml")])
+    assert [(Path(r.path).name, r.kind, r.status) for r in result.files] == [
+        ("c.yaml", "candidates", "checked"),
+        ("criteria.yaml", "criteria", "referenced"),
+        ("us.yaml", "profile", "referenced"),
+    ]
+    assert result.summary().startswith("Checked 3 files (2 referenced): ")
+
+
 def test_a_thousand_files_check_in_one_run(tmp_path: Path) -> None:
     for i in range(1000):
         folder = tmp_path / f"d{i // 100}"
