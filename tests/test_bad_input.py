@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,6 +82,17 @@ CASES: dict[str, list[str]] = {
         "14:14: error PF006 YAML merge keys ('<<') are not supported: write the keys out"
     ],
     "short_bounds.yaml": ["12:44: error PF103 expected more items: item 2 is missing"],
+    "reversed_bounds.yaml": [
+        "11:48: error PF103 bounds must be [low, high] with low < high, got [100, 0]"
+    ],
+    "equal_bounds.yaml": [
+        "11:48: error PF103 bounds must be [low, high] with low < high, got [50, 50]"
+    ],
+    "scale_min_not_below_max.yaml": ["7:10: error PF103 scale min (5) must be below max (5)"],
+    "gate_min_above_max.yaml": ["13:11: error PF103 gate min (4) is above its max (2)"],
+    "guide_outside_scale.yaml": [
+        "12:63: error PF204 guide level 6 of 'goals' is outside the scale 1..5"
+    ],
     "empty_stage_dimensions.yaml": ["17:19: error PF103 expected at least 1 item(s)"],
 }
 
@@ -99,7 +114,7 @@ def test_bad_input_names_file_line_col(case: str, in_repo: Path, tmp_path: Path)
 
 
 def test_every_invalid_fixture_has_an_expectation() -> None:
-    tested_apart = {"empty.yaml"}
+    tested_apart = {"empty.yaml", "missing_kind.yaml"}
     assert sorted(p.name for p in (FIXTURES / "invalid").glob("*.yaml")) == sorted(
         {*CASES, *tested_apart}
     )
@@ -123,6 +138,16 @@ def test_empty_file(in_repo: Path, tmp_path: Path) -> None:
     path = f"{INVALID}/empty.yaml"
     expect_rejected(
         [path], [f"{path}: error PF003 file is empty, expected a YAML mapping"], tmp_path
+    )
+
+
+def test_missing_kind_is_a_missing_key_at_the_mapping(in_repo: Path, tmp_path: Path) -> None:
+    # audit finding 5: it said "kind must be one of ..., got None"
+    path = f"{INVALID}/missing_kind.yaml"
+    expect_rejected(
+        [path],
+        [f"{path}:2:1: error PF104 missing required key 'kind' (add kind: candidates)"],
+        tmp_path,
     )
 
 
@@ -193,3 +218,71 @@ def test_usage_error_exits_2() -> None:
     run = run_cli("score", "x.yaml", "--format", "xml", expect=2)
     assert "xml" in run.stderr
     assert run.stdout == ""
+
+
+@contextmanager
+def fifo(path: Path) -> Iterator[Path]:
+    """A named pipe at `path`. Should a reader block on it (the bug), a writer opens it
+    after 5 s and closes it, so that the test fails (an empty read) instead of hanging."""
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def unblock() -> None:
+        if done.wait(5):
+            return
+        while not done.is_set():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet
+                done.wait(0.05)
+            else:
+                return
+
+    writer = threading.Thread(target=unblock, daemon=True)
+    writer.start()
+    try:
+        yield path
+    finally:
+        done.set()
+        writer.join()
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+def test_a_named_pipe_is_refused_unread(tmp_path: Path) -> None:
+    # audit finding 4: reading a FIFO waited forever for a writer
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with fifo(tmp_path / "candidates.yaml") as pipe:
+        expect_rejected(
+            [str(pipe)],
+            [f"{pipe}: error PF001 is a named pipe (FIFO), expected a YAML file"],
+            out_dir,
+        )
+        expect_rejected(
+            ["tests/fixtures/valid/candidates.yaml", "--criteria", str(pipe)],
+            [f"{pipe}: error PF001 is a named pipe (FIFO), expected a YAML file"],
+            out_dir,
+        )
+
+
+@needs_fifo
+def test_a_criteria_reference_to_a_named_pipe_is_refused_unread(tmp_path: Path) -> None:
+    candidates = tmp_path / "candidates.yaml"
+    candidates.write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: pipe.yaml\ncandidates: [{id: a}]\n",
+        encoding="utf-8",
+    )
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with fifo(tmp_path / "pipe.yaml") as pipe:
+        expect_rejected(
+            [str(candidates)],
+            [
+                f"{candidates}:3:11: error PF205 criteria file 'pipe.yaml' is a named pipe (FIFO) "
+                f"(resolved to {pipe})"
+            ],
+            out_dir,
+        )

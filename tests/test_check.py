@@ -1,4 +1,6 @@
-"""`partnerfit check`: every rule has a failing and a passing fixture; bad input never stops a run."""
+"""`partnerfit check`: each rule fires on its failing input and is quiet on its passing one
+(fixture folders, or a git repository and a forced scoring error for PF308 and PF309, as
+docs/check.md says); bad input never stops a run."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from conftest import FIXTURES, REPO, run_cli
 from partnerfit.findings import CODES
 from partnerfit.lint import check_paths
 from partnerfit.lint.rules import RULES
+from test_bad_input import fifo, needs_fifo
 
 CHECK = "tests/fixtures/check"
 
@@ -68,6 +71,20 @@ def test_rule_is_quiet_on_its_passing_fixture(code: str, in_repo: Path) -> None:
     assert lines(f"{CHECK}/{code}/pass") == []
 
 
+TESTED_APART = {"PF308": "a temporary git repository", "PF309": "a forced scoring error"}
+
+
+def test_every_rule_has_fixtures_or_is_tested_apart_as_the_docs_say() -> None:
+    folders = {p.name for p in (REPO / CHECK).iterdir() if p.is_dir()}
+    assert folders == set(FAILING)
+    assert sorted({r.code for r in RULES} - folders) == sorted(TESTED_APART)
+    assert all((REPO / CHECK / code / "pass").is_dir() for code in folders)
+    text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
+    assert f"PF301-PF{max(folders)[2:]}: `tests/fixtures/check/<code>/fail`" in text
+    for code in TESTED_APART:
+        assert f"- {code} " in text, code
+
+
 def test_every_rule_is_registered_documented_and_has_examples() -> None:
     import importlib
 
@@ -101,6 +118,64 @@ def test_pf309_reports_a_scoring_error(in_repo: Path, monkeypatch: pytest.Monkey
     ]
 
 
+ENTROPY_SET = """partnerfit: 1
+kind: criteria
+id: s
+dimensions:
+  - id: fit
+    weighting: entropy
+    criteria: [{id: a}, {id: b}]
+"""
+TWINS = "candidates:\n  - {id: x, scores: {a: 3, b: 4}}\n  - {id: y, scores: {a: 3, b: 4}}\n"
+ZERO_ENTROPY = (
+    "error PF250 entropy weights of dimension 'fit' are all zero in stage 'score': none of its "
+    "criteria varies among the 2 candidates in the field, so the data cannot weight them; "
+    "state weights or use another weighting method"
+)
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github"])
+def test_weights_the_data_cannot_give_are_a_finding_not_a_traceback(
+    form: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # audit finding 1: PF250 (an InputError raised while scoring) escaped the rules
+    monkeypatch.chdir(tmp_path)
+    Path("a-criteria.yaml").write_text(ENTROPY_SET, encoding="utf-8")
+    head = "partnerfit: 1\nkind: candidates\n"
+    Path("b-candidates.yaml").write_text(f"{head}criteria: a-criteria.yaml\n{TWINS}")
+    inline = "criteria:\n" + "".join(f"  {line}\n" for line in ENTROPY_SET.splitlines())
+    Path("c-inline.yaml").write_text(head + inline + TWINS, encoding="utf-8")
+    Path("d-later.yaml").write_text(ENTROPY_SET.replace("weighting: entropy", "weight: 0"))
+    run = run_cli("check", ".", "--format", form, expect=1)
+    expected = [
+        f"a-criteria.yaml:6:16: {ZERO_ENTROPY} (when scoring b-candidates.yaml)",
+        f"c-inline.yaml:9:18: {ZERO_ENTROPY}",
+        "d-later.yaml:6:13: error PF103 weight must be positive, got 0",
+    ]
+    if form == "json":
+        doc = json.loads(run.stdout)
+        assert [f"{f['path']}:{f['line']}:{f['col']}: {f['code']}" for f in doc["findings"]] == [
+            "a-criteria.yaml:6:16: PF250",
+            "c-inline.yaml:9:18: PF250",
+            "d-later.yaml:6:13: PF103",
+        ]
+        assert doc["summary"]["files_checked"] == 4
+    elif form == "github":
+        assert run.stdout.count("title=partnerfit PF250::") == 2
+        assert run.stdout.endswith("Checked 4 files: 3 errors in 3 files.\n")
+    else:
+        assert run.stdout.splitlines() == [
+            expected[0],
+            "",
+            expected[1],
+            "",
+            expected[2],
+            "",
+            "Checked 4 files: 3 errors in 3 files.",
+        ]
+    assert run.stderr == ""
+
+
 def test_the_repository_files_are_clean(in_repo: Path) -> None:
     run = run_cli("check", "criteria/", "examples/", "--strict")
     assert run.stdout == "Checked 5 files: no problems found.\n"
@@ -119,8 +194,15 @@ def test_every_loader_finding_is_reported_and_every_file_checked(in_repo: Path) 
         "tests/fixtures/invalid/empty.yaml: error PF003 file is empty, expected a YAML mapping"
         in shown
     )
-    errors = sum(len(lines) for lines in CASES.values()) + 1  # + empty.yaml's PF003
-    assert shown[-1] == f"Checked {len(files)} files: {errors} errors in {len(files)} files."
+    assert (
+        "tests/fixtures/invalid/missing_kind.yaml:2:1: error PF104 missing required key 'kind' "
+        "(add kind: criteria, candidates or profile)" in shown
+    )
+    errors = sum(len(lines) for lines in CASES.values()) + 2  # + empty.yaml, missing_kind.yaml
+    # the fixtures that refer to ../valid/criteria.yaml read it too
+    assert shown[-1] == (
+        f"Checked {len(files) + 1} files (1 referenced): {errors} errors in {len(files)} files."
+    )
     assert run.stderr == ""
 
 
@@ -179,6 +261,27 @@ def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
     assert all("symbolic links" in f.message for f in loops)
 
 
+@needs_fifo
+def test_named_pipes_are_refused_unread_in_folders_and_by_name(tmp_path: Path) -> None:
+    # audit finding 4: a FIFO called *.yaml hung the run forever
+    walked = tmp_path / "walked"
+    walked.mkdir()
+    (walked / "b-good.yaml").write_text(
+        (FIXTURES / "valid" / "criteria.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with fifo(walked / "a-pipe.yaml") as pipe, fifo(tmp_path / "named.yml") as named:
+        folder = check_paths([str(walked)])
+        by_name = check_paths([str(named)])
+    refused = "error PF001 is a named pipe (FIFO), expected a YAML file"
+    assert [f.text() for f in folder.findings if f.code == "PF001"] == [f"{pipe}: {refused}"]
+    assert [(Path(r.path).name, r.status) for r in folder.files] == [
+        ("a-pipe.yaml", "unreadable"),
+        ("b-good.yaml", "checked"),
+    ]
+    assert [f.text() for f in by_name.findings] == [f"{named}: {refused}"]
+    assert int(by_name.exit_code()) == 2
+
+
 def test_other_yaml_files_in_folders_are_skipped_not_reported(tmp_path: Path) -> None:
     (tmp_path / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
     (tmp_path / "hooks.yaml").write_text("- id: a\n- id: b\n", encoding="utf-8")
@@ -223,6 +326,65 @@ def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -
         "D/candidates.yaml:3:11: error PF205 criteria file 'criteria.yaml' cannot be used: 1 error in D/criteria.yaml",
         "D/criteria.yaml:4:30: error PF103 weight must be positive, got 0",
     ]
+
+
+def test_a_referenced_file_outside_the_run_is_counted_as_referenced(tmp_path: Path) -> None:
+    # audit finding 7: "Checked 1 file: 2 errors in 2 files."
+    (tmp_path / "criteria.yaml").write_text(
+        "partnerfit: 1\nkind: criteria\nid: x\ndimensions: [{id: d, weight: 0, criteria: [{id: a}]}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "candidates.yaml").write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: criteria.yaml\ncandidates: [{id: a}]\n",
+        encoding="utf-8",
+    )
+    alone = check_paths([str(tmp_path / "candidates.yaml")])
+    assert alone.summary() == "Checked 2 files (1 referenced): 2 errors in 2 files."
+    assert [(Path(r.path).name, r.kind, r.status) for r in alone.files] == [
+        ("candidates.yaml", "candidates", "checked"),
+        ("criteria.yaml", "criteria", "referenced"),
+    ]
+    doc = json.loads(
+        run_cli("check", str(tmp_path / "candidates.yaml"), "-f", "json", expect=1).stdout
+    )
+    assert doc["summary"]["files_checked"] == 2
+    assert doc["files"][1] == {
+        "path": str(tmp_path / "criteria.yaml"),
+        "kind": "criteria",
+        "status": "referenced",
+    }
+    both = check_paths([str(tmp_path / "candidates.yaml"), str(tmp_path / "criteria.yaml")])
+    assert both.summary() == "Checked 2 files: 2 errors in 2 files."
+    fixed = (
+        (tmp_path / "criteria.yaml").read_text(encoding="utf-8").replace("weight: 0", "weight: 1")
+    )
+    (tmp_path / "criteria.yaml").write_text(fixed, encoding="utf-8")
+    clean = check_paths([str(tmp_path / "candidates.yaml")])  # read, and fine
+    assert [f.code for f in clean.findings] == ["PF306"]  # a has no score
+    assert clean.summary() == "Checked 2 files (1 referenced): 1 warning in 1 file."
+
+
+def test_a_referenced_profile_file_is_counted_with_its_kind(tmp_path: Path) -> None:
+    relational = FIXTURES / "relational"
+    text = (relational / "candidates.yaml").read_text(encoding="utf-8")
+    start, end = text.index("profile:\n"), text.index("candidates:\n")
+    (tmp_path / "c.yaml").write_text(
+        text[:start] + "profile: profile/us.yaml\n" + text[end:], encoding="utf-8"
+    )
+    (tmp_path / "criteria.yaml").write_text(
+        (relational / "criteria.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "profile").mkdir()
+    (tmp_path / "profile" / "us.yaml").write_text(
+        (relational / "profile" / "us.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = check_paths([str(tmp_path / "c.yaml")])
+    assert [(Path(r.path).name, r.kind, r.status) for r in result.files] == [
+        ("c.yaml", "candidates", "checked"),
+        ("criteria.yaml", "criteria", "referenced"),
+        ("us.yaml", "profile", "referenced"),
+    ]
+    assert result.summary().startswith("Checked 3 files (2 referenced): ")
 
 
 def test_a_thousand_files_check_in_one_run(tmp_path: Path) -> None:
@@ -426,3 +588,17 @@ def test_docs_list_every_rule_with_its_severity() -> None:
     text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"| {rule.code} | {rule.severity} |" in text, rule.code
+
+
+def test_pf308_removing_the_version_while_changing_weights_is_reported(repo: Path) -> None:
+    # audit finding 8: a deleted version counted as "the version moved"
+    changed = SET.replace("weight: 60", "weight: 70").replace('version: "1.0"\n', "")
+    (repo / "set.yaml").write_text(changed, encoding="utf-8")
+    run = run_cli("check", "set.yaml", "--against", "HEAD", expect=1)
+    assert run.stdout.splitlines()[0] == (
+        "set.yaml:1:1: error PF308 weights changed since HEAD, and version '1.0' was removed "
+        "(keep version: and raise it, so results scored before and after can be told apart)"
+    )
+    unchanged = SET.replace('version: "1.0"\n', "")  # the weights alone decide: quiet
+    (repo / "set.yaml").write_text(unchanged, encoding="utf-8")
+    run_cli("check", "set.yaml", "--against", "HEAD")

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from partnerfit.findings import Finding, InputError
-from partnerfit.loading import Document, load_document
+from partnerfit.loading import Document, load_document, not_a_regular_file
 from partnerfit.models import Candidate, CandidatesFile, CriteriaSet, Profile, ProfileFile
 from partnerfit.validation import (
     candidates_findings,
@@ -73,17 +73,26 @@ def parse_inline_criteria(doc: Document) -> CriteriaSet:
     return parse_criteria(inline_document(doc, "criteria"))
 
 
-def _unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> InputError:
-    reason = "is a directory" if Path(resolved).is_dir() else "does not exist"
-    return InputError(
-        [doc.finding((key,), code, f"{key} file '{reference}' {reason} (resolved to {resolved})")]
+def _refuse_unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> None:
+    """Raise at the reference if it names no regular file (never opening a pipe)."""
+    try:
+        what = not_a_regular_file(os.stat(resolved).st_mode)
+    except OSError:
+        what = "does not exist"
+    else:
+        if what is None:
+            return
+        what = f"is {what}"
+    raise InputError(
+        [doc.finding((key,), code, f"{key} file '{reference}' {what} (resolved to {resolved})")]
     )
 
 
 def load_profile(
-    parsed: CandidatesFile, doc: Document, criteria: CriteriaSet
+    parsed: CandidatesFile, doc: Document, criteria: CriteriaSet, read: list[str] | None = None
 ) -> tuple[Profile | None, str | None]:
-    """Our profile, inline or from its own file (resolved like the criteria reference)."""
+    """Our profile, inline or from its own file (resolved like the criteria reference);
+    a file read is appended to `read`."""
     from partnerfit.validation_relational import needs_profile_findings, profile_findings
 
     if parsed.profile is None:
@@ -96,8 +105,9 @@ def load_profile(
     else:
         profile_path = parsed.profile
         resolved = resolve_reference(doc.path, parsed.profile)
-        if not Path(resolved).is_file():
-            raise _unresolved(doc, "profile", "PF221", parsed.profile, resolved)
+        _refuse_unresolved(doc, "profile", "PF221", parsed.profile, resolved)
+        if read is not None:
+            read.append(resolved)
         profile_doc = load_document(Path(resolved), resolved)
         _raise_if(header_findings(profile_doc, "profile"))
         profile, findings = schema_findings(profile_doc, ProfileFile)
@@ -120,9 +130,15 @@ def resolve_reference(candidates_path: str, reference: str) -> str:
 
 
 def load_candidates(
-    path: str | os.PathLike[str], criteria: str | os.PathLike[str] | None = None
+    path: str | os.PathLike[str],
+    criteria: str | os.PathLike[str] | None = None,
+    *,
+    read: list[str] | None = None,
 ) -> CandidatePool:
-    """Load a candidates file and its criteria set (`criteria` overrides the reference)."""
+    """Load a candidates file and its criteria set (`criteria` overrides the reference).
+
+    The other files read on the way (a referenced criteria or profile file) are appended
+    to `read` when it is given, even if loading then fails: `check` counts them."""
     display = str(path)
     doc = load_document(Path(path), display)
     _raise_if(header_findings(doc, "candidates"))
@@ -141,8 +157,9 @@ def load_candidates(
     else:
         criteria_path = parsed.criteria
         resolved = resolve_reference(display, parsed.criteria)
-        if not Path(resolved).is_file():
-            raise _unresolved(doc, "criteria", "PF205", parsed.criteria, resolved)
+        _refuse_unresolved(doc, "criteria", "PF205", parsed.criteria, resolved)
+        if read is not None:
+            read.append(resolved)
         criteria_doc = load_document(Path(resolved), resolved)
         criteria_set = parse_criteria(criteria_doc)
     from partnerfit.assessment import aggregate_pool
@@ -154,7 +171,7 @@ def load_candidates(
     )
     inline = criteria is None and isinstance(parsed.criteria, dict)
     base: tuple[str, ...] = ("criteria",) if inline else ()
-    profile, profile_path = load_profile(parsed, doc, criteria_set)
+    profile, profile_path = load_profile(parsed, doc, criteria_set, read)
     assessed = aggregate_pool(criteria_set, tuple(parsed.candidates))
     return CandidatePool(
         display,

@@ -18,7 +18,9 @@ present) is folded into data here, iteratively, so that
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,19 +160,48 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
+def not_a_regular_file(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8 text, turning every way that can fail into a finding."""
+    """Read a file as UTF-8 text, turning every way that can fail into a finding.
+
+    Only regular files are read: a named pipe, socket or device is refused before it is
+    opened for reading (a pipe with no writer would block forever)."""
 
     def fail(code: str, message: str, line: int = 0, col: int = 0) -> InputError:
         return InputError([Finding(display, line, col, code, "error", message)])
 
     try:
-        if path.is_dir():
-            raise fail("PF001", "is a directory, expected a YAML file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise fail("PF007", f"file is {size} bytes, more than the limit of {MAX_FILE_BYTES}")
-        raw = path.read_bytes()
+        not_a_file = not_a_regular_file(os.stat(path).st_mode)
+        if not_a_file is not None:
+            raise fail("PF001", f"is {not_a_file}, expected a YAML file")
+        # O_NONBLOCK: should a pipe replace the file after the stat, opening it must not
+        # wait for a writer; fstat then sees what was opened, and it is refused unread.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            not_a_file = not_a_regular_file(info.st_mode)
+            if not_a_file is not None:
+                raise fail("PF001", f"is {not_a_file}, expected a YAML file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise fail(
+                    "PF007",
+                    f"file is {info.st_size} bytes, more than the limit of {MAX_FILE_BYTES}",
+                )
+            raw = stream.read()
     except FileNotFoundError:
         raise fail("PF001", "no such file") from None
     except PermissionError:

@@ -48,13 +48,18 @@ def header_findings(doc: Document, expected: str | None = None) -> list[Finding]
                 f"unsupported format version {version!r}; this partnerfit reads {FORMAT_VERSION}",
             )
         ]
-    kind = data.get("kind")
+    if "kind" not in data:
+        choices = expected or " or ".join(", ".join(KINDS).rsplit(", ", 1))
+        return [
+            doc.finding((), "PF104", "missing required key 'kind'", hint=f"add kind: {choices}")
+        ]
+    kind = data["kind"]
     if kind not in KINDS:
+        got = "an empty value" if kind is None else repr(kind)
         hint = did_you_mean(str(kind), KINDS) if kind is not None else None
-        where: Loc = ("kind",) if kind is not None else ()
         return [
             doc.finding(
-                where, "PF104", f"kind must be one of {', '.join(KINDS)}, got {kind!r}", hint=hint
+                ("kind",), "PF104", f"kind must be one of {', '.join(KINDS)}, got {got}", hint=hint
             )
         ]
     if expected is not None and kind != expected:

@@ -8,7 +8,7 @@ from typing import Literal
 from partnerfit.exit_codes import ExitCode
 from partnerfit.findings import Finding
 
-FileStatus = Literal["checked", "skipped", "unreadable"]
+FileStatus = Literal["checked", "skipped", "unreadable", "referenced"]
 
 UNUSABLE_CODES = frozenset({"PF001", "PF002"})
 """Codes meaning a file could not be read as text at all: exit 2, not 1."""
@@ -21,7 +21,8 @@ class FileReport:
     kind: str | None
     """criteria, candidates, or None when it could not be told."""
     status: FileStatus
-    """checked; skipped (a YAML file that is not a partnerfit file); unreadable."""
+    """checked; skipped (a YAML file that is not a partnerfit file); unreadable;
+    referenced (not given, but loaded for a checked candidates file that names it)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class CheckResult:
         return sum(f.status != "skipped" for f in self.files)
 
     @property
+    def referenced(self) -> int:
+        return sum(f.status == "referenced" for f in self.files)
+
+    @property
     def skipped(self) -> int:
         return sum(f.status == "skipped" for f in self.files)
 
@@ -61,8 +66,11 @@ class CheckResult:
         return ExitCode.OK
 
     def summary(self, strict: bool = False) -> str:
-        """One line: files checked, errors, warnings, files skipped."""
+        """One line: files checked (how many of them only as referenced), errors, warnings,
+        files skipped."""
         files = f"{self.checked} file{'s' if self.checked != 1 else ''}"
+        if self.referenced:
+            files += f" ({self.referenced} referenced)"
         if not self.findings:
             counts = "no problems found"
         else:

@@ -24,9 +24,20 @@ class _Run:
     findings: set[Finding] = field(default_factory=set)
     criteria: list[CriteriaTarget] = field(default_factory=list)
     candidates: list[CandidatesTarget] = field(default_factory=list)
+    referenced: dict[str, FileReport] = field(default_factory=dict)
+    """Files loaded only because a checked candidates file references them, by real path."""
 
     def add(self, findings: Iterable[Finding]) -> None:
         self.findings.update(findings)
+
+    def refer(self, path: str, kind: str | None) -> None:
+        self.referenced.setdefault(os.path.realpath(path), FileReport(path, kind, "referenced"))
+
+    def all_reports(self) -> list[FileReport]:
+        """The files checked, and the referenced files that were not among them."""
+        given = {os.path.realpath(r.path) for r in self.reports}
+        extra = [r for real, r in self.referenced.items() if real not in given]
+        return sorted([*self.reports, *extra], key=lambda r: r.path)
 
 
 def _is_partnerfit_file(doc: Document) -> bool:
@@ -66,10 +77,13 @@ def _check_criteria(run: _Run, doc: Document, path: str, against: str | None) ->
 
 
 def _check_candidates(run: _Run, doc: Document, path: str) -> None:
+    read: list[str] = []
     try:
-        pool = load_candidates(path)
+        pool = load_candidates(path, read=read)
     except InputError as exc:
         run.add(exc.findings)
+        for resolved in read:
+            run.refer(resolved, _referenced_kind(doc, path, resolved))
         elsewhere = [f for f in exc.findings if f.path != doc.path]
         reference = doc.data.get("criteria")
         if elsewhere and isinstance(reference, str):
@@ -85,6 +99,8 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
                 ]
             )
         return
+    for resolved in read:
+        run.refer(resolved, _referenced_kind(doc, path, resolved))
     reference = doc.data.get("criteria")
     if isinstance(reference, dict):
         key = "inline:" + os.path.realpath(path)
@@ -92,6 +108,12 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
     else:
         key = os.path.realpath(resolve_reference(path, str(reference)))
     run.candidates.append(CandidatesTarget(doc, pool, key))
+
+
+def _referenced_kind(doc: Document, path: str, resolved: str) -> str:
+    reference = doc.data.get("criteria")
+    same = isinstance(reference, str) and resolve_reference(path, reference) == resolved
+    return "criteria" if same else "profile"
 
 
 def _check_file(run: _Run, path: str, against: str | None, judge_content: bool) -> None:
@@ -152,12 +174,13 @@ def check_paths(
         for rule in RULES:
             if rule.on_candidates is not None:
                 run.add(rule.on_candidates(candidates))
+        run.add(candidates.refused)
     targets = RunTargets(tuple(run.criteria), tuple(run.candidates))
     for rule in RULES:
         if rule.on_run is not None:
             run.add(rule.on_run(targets))
     return CheckResult(
-        files=tuple(sorted(run.reports, key=lambda r: r.path)),
+        files=tuple(run.all_reports()),
         findings=tuple(sorted(run.findings)),
         arguments_missing=found.missing,
     )

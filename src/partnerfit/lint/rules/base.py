@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from partnerfit.findings import Finding, Severity
+from partnerfit.findings import Finding, InputError, Severity
 from partnerfit.inputs import CandidatePool
 from partnerfit.loading import Document, Loc
 from partnerfit.models import CriteriaSet
@@ -47,10 +47,12 @@ class CandidatesTarget:
     criteria_realpath: str | None
     """Real path of the referenced criteria file (None when inline or overridden)."""
     _scoring_error: str | None = field(default=None, init=False)
+    _refused: tuple[Finding, ...] = field(default=(), init=False)
 
     @cached_property
     def evaluation(self) -> Evaluation | None:
-        """The staged screening of these candidates, or None if a method cannot score them.
+        """The staged screening of these candidates, or None if it cannot be run on them
+        (a method fails: `scoring_error`; the data refuse a setting, PF250: `refused`).
 
         Imported and run only when a rule asks: numpy stays out of a criteria-only check."""
         from partnerfit.engine.methods import ScoringError
@@ -61,11 +63,28 @@ class CandidatesTarget:
         except ScoringError as exc:
             self._scoring_error = str(exc)
             return None
+        except InputError as exc:
+            self._refused = tuple(self._own(f) for f in exc.findings)
+            return None
+
+    def _own(self, finding: Finding) -> Finding:
+        """A finding located in another file (the criteria file) says which candidates
+        file it was found with, since it holds only for those candidates."""
+        if finding.path == self.doc.path or finding.hint is not None:
+            return finding
+        return finding._replace(hint=f"when scoring {self.doc.path}")
 
     @property
     def scoring_error(self) -> str | None:
         _ = self.evaluation
         return self._scoring_error
+
+    @property
+    def refused(self) -> tuple[Finding, ...]:
+        """What `partnerfit score` would refuse these candidates with while scoring (PF250):
+        the runner reports these findings as they are, like the loader's."""
+        _ = self.evaluation
+        return self._refused
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,18 @@ with the same file at that revision (a branch, tag or commit, e.g. ``main`` in a
 pull request). Results scored before and after a weight change must be told
 apart, and the JSON output echoes `criteria.version` for that; so when any
 dimension or criterion weight, or a `weighting:` block, differs from REF, the
-`version` must differ too. Files new since REF, and files that did not load at
-REF, are not compared.
+`version` must differ too: be raised, not removed (a set without a version gives
+results that cannot be told apart from later ones). Files new since REF, and files
+that did not load at REF, are not compared.
 
 Fails (``partnerfit check criteria/ --against main``; on main the weight was 20)::
 
     version: "1.0"
+    dimensions:
+      - {id: strategic_fit, weight: 25, criteria: [...]}
+
+Fails too (the weights changed and ``version:`` was deleted)::
+
     dimensions:
       - {id: strategic_fit, weight: 25, criteria: [...]}
 
@@ -55,7 +61,17 @@ def check(target: CriteriaTarget) -> Iterator[Finding]:
     if old is None or target.against is None:
         return
     new = target.criteria
-    if weights(old) == weights(new) or old.version != new.version:
+    if weights(old) == weights(new):
+        return
+    if new.version is None and old.version is not None:
+        yield RULE.finding(
+            target.doc,
+            (),
+            f"weights changed since {target.against}, and version '{old.version}' was removed",
+            hint="keep version: and raise it, so results scored before and after can be told apart",
+        )
+        return
+    if old.version != new.version:
         return
     if new.version is None:
         yield RULE.finding(
