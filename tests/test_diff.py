@@ -466,3 +466,14 @@ def test_output_file_gets_the_report_and_the_same_exit_code(in_repo: Path, tmp_p
     missing = tmp_path / "no-such-folder" / "diff.txt"
     run = run_cli("diff", OLD, NEW, "-o", str(missing), expect=2)
     assert "does not exist" in run.stderr and not missing.parent.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_unread(in_repo: Path, tmp_path: Path) -> None:
+    from test_bad_input import fifo
+
+    with fifo(tmp_path / "old.json") as pipe:
+        run = run_cli("diff", str(pipe), OLD, expect=2)
+    assert (
+        run.stderr == f"{pipe}: error PF001 is a named pipe (FIFO), expected a JSON result file\n"
+    )

@@ -8,8 +8,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from partnerfit.file_kinds import not_a_regular_file
 from partnerfit.findings import Finding, InputError
-from partnerfit.loading import Document, load_document, not_a_regular_file
+from partnerfit.loading import Document, load_document
 from partnerfit.models import Candidate, CandidatesFile, CriteriaSet, Profile, ProfileFile
 from partnerfit.validation import (
     candidates_findings,

@@ -18,15 +18,14 @@ present) is folded into data here, iteratively, so that
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from partnerfit.file_kinds import NotARegularFile, TooLarge, read_regular_file
 from partnerfit.findings import Finding, InputError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -160,21 +159,6 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, col
 
 
-def not_a_regular_file(mode: int) -> str | None:
-    """What a file that is not a regular file is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def read_text(path: Path, display: str) -> str:
     """Read a file as UTF-8 text, turning every way that can fail into a finding.
 
@@ -185,23 +169,13 @@ def read_text(path: Path, display: str) -> str:
         return InputError([Finding(display, line, col, code, "error", message)])
 
     try:
-        not_a_file = not_a_regular_file(os.stat(path).st_mode)
-        if not_a_file is not None:
-            raise fail("PF001", f"is {not_a_file}, expected a YAML file")
-        # O_NONBLOCK: should a pipe replace the file after the stat, opening it must not
-        # wait for a writer; fstat then sees what was opened, and it is refused unread.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            not_a_file = not_a_regular_file(info.st_mode)
-            if not_a_file is not None:
-                raise fail("PF001", f"is {not_a_file}, expected a YAML file")
-            if info.st_size > MAX_FILE_BYTES:
-                raise fail(
-                    "PF007",
-                    f"file is {info.st_size} bytes, more than the limit of {MAX_FILE_BYTES}",
-                )
-            raw = stream.read()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except NotARegularFile as exc:
+        raise fail("PF001", f"is {exc.what}, expected a YAML file") from None
+    except TooLarge as exc:
+        raise fail(
+            "PF007", f"file is {exc.size} bytes, more than the limit of {MAX_FILE_BYTES}"
+        ) from None
     except FileNotFoundError:
         raise fail("PF001", "no such file") from None
     except PermissionError:

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from partnerfit.file_kinds import NotARegularFile, TooLarge, read_regular_file
 from partnerfit.findings import Finding, InputError
 
 SCHEMA_VERSION = 1
@@ -44,14 +45,13 @@ def read_result(path: Path, display: str | None = None) -> dict[str, Any]:
     """The document in `path`, checked to be a score result of the supported version."""
     shown = display if display is not None else str(path)
     try:
-        if path.is_dir():
-            raise _fail(shown, "PF001", "is a directory, expected a JSON result file")
-        size = path.stat().st_size
-        if size > MAX_RESULT_BYTES:
-            raise _fail(
-                shown, "PF007", f"file is {size} bytes, more than the limit of {MAX_RESULT_BYTES}"
-            )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_RESULT_BYTES)
+    except NotARegularFile as exc:
+        raise _fail(shown, "PF001", f"is {exc.what}, expected a JSON result file") from None
+    except TooLarge as exc:
+        raise _fail(
+            shown, "PF007", f"file is {exc.size} bytes, more than the limit of {MAX_RESULT_BYTES}"
+        ) from None
     except FileNotFoundError:
         raise _fail(shown, "PF001", "no such file") from None
     except PermissionError:
