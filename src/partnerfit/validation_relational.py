@@ -151,6 +151,18 @@ def profile_findings(
                 f"coverage criterion {names} needs our needs: list at least one under needs:",
             )
         )
+    importance = profile.need_importance()
+    for item_id, item in measured.items():
+        floor = item.min_importance
+        if profile.needs and floor is not None and max(importance.values()) < floor:
+            out.append(
+                doc.finding(
+                    (*where, "needs"),
+                    "PF216",
+                    f"coverage criterion {item_id} counts only needs of importance >= {floor:g} "
+                    f"(min_importance), but none of our needs is that important",
+                )
+            )
     if "similarity" in kinds and criteria.culture is not None:
         absent = [d.id for d in criteria.culture.dimensions if d.id not in profile.culture]
         if absent:

@@ -170,6 +170,51 @@ def test_gate_on_a_computed_criterion(tmp_path: Path) -> None:
     assert bravo.reasons[0].message.startswith("gate failed: needs_covered must be >= 50, got 25")
 
 
+def test_a_gate_on_critical_needs_only(tmp_path: Path) -> None:
+    # needs: regulatory affairs 5, clinical trials 2, manufacturing 1: only the first is
+    # of importance >= 5, so bravo (clinical trials only) covers no critical need
+    path = _criteria_with(
+        tmp_path,
+        "stages:\n  - id: screen\n    gates:\n",
+        "facts:\n  - {id: critical, kind: coverage, min_importance: 5}\n"
+        "stages:\n  - id: screen\n    gates:\n      - {criterion: critical, min: 1}\n",
+    )
+    result = partnerfit.evaluate(partnerfit.load_candidates(path))
+    assert [result.candidate(c).facts["critical"] for c in ("alpha", "bravo", "charlie")] == [
+        100.0,
+        0.0,
+        100.0,
+    ]
+    bravo = result.candidate("bravo")
+    assert bravo.status == "eliminated"
+    assert bravo.reasons[0].message == "gate failed: critical must be >= 1, got 0"
+    # the scored coverage still counts every need
+    assert criterion(result, "alpha", "needs_covered").raw == 75.0
+
+
+def test_min_importance_above_every_need_is_refused(tmp_path: Path) -> None:
+    path = _criteria_with(
+        tmp_path,
+        "{id: needs_covered, kind: coverage, weight: 2}",
+        "{id: needs_covered, kind: coverage, weight: 2, min_importance: 6}",
+    )
+    run = run_cli("score", str(path), expect=2)
+    assert run.stderr.endswith(
+        "error PF216 coverage criterion needs_covered counts only needs of importance >= 6 "
+        "(min_importance), but none of our needs is that important\n"
+    )
+
+
+def test_min_importance_applies_to_coverage_only(tmp_path: Path) -> None:
+    path = _criteria_with(
+        tmp_path,
+        "{id: duplication, kind: overlap}",
+        "{id: duplication, kind: overlap, min_importance: 2}",
+    )
+    run = run_cli("score", str(path), expect=2)
+    assert "min_importance applies to coverage only, not to a overlap" in run.stderr
+
+
 @pytest.mark.parametrize("method", ["topsis", "promethee_ii", "vikor"])
 def test_every_method_ranks_computed_columns(method: str, in_repo: Path) -> None:
     run = run_cli("score", CANDIDATES, "--method", method, "--format", "json")

@@ -221,9 +221,10 @@ def compute_fit(
         )
         fit.capabilities = names
         vocabulary = names.vocabulary
-        if "coverage" in kinds:
-            importance = _padded(weight_vector(needs, vocabulary).vector, names)
-            by_kind["coverage"] = coverage(names.matrix, importance)
+        for floor in {i.min_importance for i in items.values() if i.kind == "coverage"}:
+            counted = {n: w for n, w in needs.items() if floor is None or w >= floor}
+            importance = _padded(weight_vector(counted, vocabulary).vector, names)
+            by_kind[f"coverage/{floor}"] = coverage(names.matrix, importance)
         if "overlap" in kinds:
             strengths = _padded(indicator(profile.strengths, vocabulary).vector, names)
             by_kind["overlap"] = overlap(names.matrix, strengths)
@@ -271,7 +272,9 @@ def compute_fit(
             fit.results[item_id] = result
             fit.values[item_id] = result.scores
             continue
-        shared = by_kind[item.kind]
+        shared = by_kind[
+            f"coverage/{item.min_importance}" if item.kind == "coverage" else item.kind
+        ]
         fit.results[item_id] = shared
         scores = shared.scores.copy()
         given = {
