@@ -854,6 +854,9 @@ class LedgerItem(Model):
     evidence: Text | None = Field(
         None, description="Where the estimate comes from.", examples=["term sheet draft, s. 4"]
     )
+    confidence: Confidence = Field(
+        None, description="low, medium, high, or a number in 0..1.", examples=["medium"]
+    )
 
 
 class Proposal(Model):

@@ -193,6 +193,12 @@ class CultureGap(_Model):
         description="Normalised gap 0..1 after tolerance; null where theirs is missing.",
         examples=[0.0, 0.25],
     )
+    evidence: str | None = Field(
+        description="The evidence of their value, as given.", examples=["site visit"]
+    )
+    confidence: Literal["low", "medium", "high"] | Number | None = Field(
+        description="The confidence of their value, as given.", examples=["medium"]
+    )
 
 
 class SimilarityInputs(_Model):
@@ -235,6 +241,12 @@ class LedgerItem(_Model):
 
     item: str = Field(description="What is given.", examples=["exclusivity in Japan and Korea"])
     value: Number = Field(description="Its value, as written.", examples=[2.0])
+    evidence: str | None = Field(
+        description="The evidence of the estimate, as given.", examples=["term sheet draft"]
+    )
+    confidence: Literal["low", "medium", "high"] | Number | None = Field(
+        description="The confidence of the estimate, as given.", examples=["medium"]
+    )
 
 
 class BalanceInputs(_Model):
@@ -295,11 +307,17 @@ class CriterionResult(_Model):
     )
     clipped: bool = Field(description="The value was clipped to the bounds.", examples=[False])
     evidence: str | None = Field(
-        description="As given in the score (for a ratio, in the financial fact).",
+        description=(
+            "As given in the score (for a ratio, in the financial fact; for a similarity "
+            "or balance, each input's as `label: text`, joined by `; `)."
+        ),
         examples=["FY2024 report"],
     )
     confidence: Literal["low", "medium", "high"] | Number | None = Field(
-        description="As given in the score (for a ratio, in the financial fact).",
+        description=(
+            "As given in the score (for a ratio, in the financial fact; for a similarity "
+            "or balance, the lowest given to an input)."
+        ),
         examples=["high", 0.8],
     )
     kind: CriterionKind = Field(

@@ -76,6 +76,9 @@ def test_alignment_is_jaccard(result: partnerfit.Evaluation) -> None:
     assert criterion(result, "charlie", "shared_goals").raw == 0.0  # objectives: []
 
 
+NONE = {"evidence": None, "confidence": None}
+
+
 def test_similarity_with_tolerance_weights_and_a_missing_dimension(
     result: partnerfit.Evaluation,
 ) -> None:
@@ -85,9 +88,9 @@ def test_similarity_with_tolerance_weights_and_a_missing_dimension(
     assert charlie.raw == 87.5  # decision_speed missing: renormalised over the other two
     assert charlie.inputs == {
         "dimensions": {
-            "decision_speed": {"ours": 3.0, "theirs": None, "gap": None},
-            "hierarchy": {"ours": 4.0, "theirs": 5.0, "gap": 0.25},
-            "risk_appetite": {"ours": 2.0, "theirs": 2.0, "gap": 0.0},
+            "decision_speed": {"ours": 3.0, "theirs": None, "gap": None, **NONE},
+            "hierarchy": {"ours": 4.0, "theirs": 5.0, "gap": 0.25, **NONE},
+            "risk_appetite": {"ours": 2.0, "theirs": 2.0, "gap": 0.0, **NONE},
         }
     }
 
@@ -115,8 +118,8 @@ def test_balance_shows_both_ledgers(result: partnerfit.Evaluation) -> None:
     charlie = criterion(result, "charlie", "exchange")
     assert charlie.raw == 25.0
     assert charlie.inputs == {
-        "we_give": [{"item": "co-investment", "value": 2.0}],
-        "we_receive": [{"item": "market", "value": 8.0}],
+        "we_give": [{"item": "co-investment", "value": 2.0, **NONE}],
+        "we_receive": [{"item": "market", "value": 8.0, **NONE}],
         "we_give_total": 2.0,
         "we_receive_total": 8.0,
         "leans": "us",
@@ -277,8 +280,8 @@ def test_json_carries_inputs_disagreements_and_attention(in_repo: Path) -> None:
     bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
     assert bravo["attention"] == {
         "low_confidence": ["commitment"],
-        "no_evidence": ["size", "commitment"],
-        "judged": 2,
+        "no_evidence": ["culture", "size", "exchange", "commitment"],
+        "judged": 4,
     }
     assert bravo["criteria"]["needs_covered"]["kind"] == "coverage"
 
@@ -287,7 +290,7 @@ def test_terminal_shows_disagreements_and_scores_to_check(in_repo: Path) -> None
     out = run_cli("score", CANDIDATES, env={"COLUMNS": "80"}).stdout
     assert "Assessors disagree (spread above 1; median used)" in out
     assert "alpha      commitment ann 4, bob 2, cy 5      4      3" in out
-    assert "3 bravo      commitment          2 of 2" in out
+    assert "3 bravo      commitment          4 of 4" in out
 
 
 def test_csv_has_computed_scores_and_confidence_columns(in_repo: Path) -> None:
@@ -297,6 +300,62 @@ def test_csv_has_computed_scores_and_confidence_columns(in_repo: Path) -> None:
     row = dict(zip(header, lines[1].split(","), strict=True))
     assert row["needs_covered"] == "75.0" and row["size.confidence"] == "high"
     assert row["size.evidence"] == "annual report"
+
+
+def test_evidence_and_confidence_of_culture_values_and_ledger_items_flow_out(
+    tmp_path: Path, in_repo: Path
+) -> None:
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    old_culture = "culture: {decision_speed: 1, hierarchy: 5, risk_appetite: 5}"
+    old_ledger = "we_receive: [{item: distribution, value: 5}]"
+    assert old_culture in text and old_ledger in text
+    text = text.replace(
+        old_culture,
+        "culture: {decision_speed: {value: 1, confidence: low, evidence: CULTEV}, "
+        "hierarchy: {value: 5, confidence: high}, risk_appetite: 5}",
+    ).replace(
+        old_ledger,
+        "we_receive: [{item: distribution, value: 5, evidence: LEDGEREV, confidence: 0.8}]",
+    )
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    path = tmp_path / "candidates.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    doc = json.loads(run_cli("score", str(path), "--format", "json").stdout)
+    bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
+    culture = bravo["criteria"]["culture"]
+    assert culture["inputs"]["dimensions"]["decision_speed"] == {
+        "ours": 3.0,
+        "theirs": 1.0,
+        "gap": round(1.5 / 3.5, 6),
+        "evidence": "CULTEV",
+        "confidence": "low",
+    }
+    assert culture["inputs"]["dimensions"]["hierarchy"]["confidence"] == "high"
+    # the criterion's own fields summarise its inputs: every evidence, the lowest confidence
+    assert (culture["evidence"], culture["confidence"]) == ("decision_speed: CULTEV", "low")
+    exchange = bravo["criteria"]["exchange"]
+    assert exchange["inputs"]["we_receive"] == [
+        {"item": "distribution", "value": 5.0, "evidence": "LEDGEREV", "confidence": 0.8}
+    ]
+    assert (exchange["evidence"], exchange["confidence"]) == ("distribution: LEDGEREV", 0.8)
+    assert bravo["attention"] == {
+        "low_confidence": ["culture", "commitment"],
+        "no_evidence": ["size", "commitment"],
+        "judged": 4,
+    }
+
+    lines = run_cli("score", str(path), "--format", "csv").stdout.splitlines()
+    header = lines[0].split(",")
+    row = next(dict(zip(header, r.split(","), strict=True)) for r in lines[1:] if ",bravo," in r)
+    assert (row["culture.confidence"], row["culture.evidence"]) == ("low", "decision_speed: CULTEV")
+    assert (row["exchange.confidence"], row["exchange.evidence"]) == (
+        "0.8",
+        "distribution: LEDGEREV",
+    )
+
+    out = run_cli("score", str(path), env={"COLUMNS": "80"}).stdout
+    assert "3 bravo      culture, commitment      2 of 4" in out
 
 
 # -- bad input: one line naming file:line:col, exit 2, nothing written --------------------
