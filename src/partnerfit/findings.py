@@ -96,5 +96,6 @@ CODES: dict[str, Code] = {
         Code("PF219", "a score written for a computed criterion"),
         Code("PF220", "empty assessor map, or assessors on a flag"),
         Code("PF221", "profile reference cannot be resolved"),
+        Code("PF222", "a capability or objective name that looks like a typo of one of ours"),
     ]
 }

@@ -562,3 +562,73 @@ def test_reordering_candidates_keeps_the_json_byte_identical(tmp_path: Path) -> 
         ("charlie", "culture.hierarchy"),
         ("bravo", "commitment"),
     ]
+
+
+# -- names that look like typos of ours: a warning with its place, not silence ----------
+
+TYPO = (
+    f"{CANDIDATES}:33:75: warning PF222 capability 'Clinical Trails' of 'charlie' matches "
+    "none of our names, so it counts for nothing (did you mean 'clinical trials'?)"
+)
+
+
+def test_score_warns_on_stderr_about_a_name_that_looks_like_a_typo(in_repo: Path) -> None:
+    run = run_cli("score", CANDIDATES, "--format", "json")
+    assert run.stderr.splitlines() == [TYPO]
+    assert json.loads(run.stdout)["candidates"]  # and scores as before
+
+
+def test_check_reports_the_typo_as_a_warning(in_repo: Path) -> None:
+    run = run_cli("check", CANDIDATES)
+    assert run.stdout.splitlines()[0] == TYPO
+    run_cli("check", CANDIDATES, "--strict", expect=1)
+
+
+def test_only_names_a_typo_away_from_ours_are_warned_about(tmp_path: Path) -> None:
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    old = "objectives: [market access, cost reduction, sustainability]"
+    assert old in text
+    text = text.replace(old, "objectives: [market acess, cost reduction, space logistics]")
+    text = text.replace("capabilities: [clinical trials]", "capabilities: [clinical trials, mrkt]")
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    path = tmp_path / "candidates.yaml"
+    path.write_text(text, encoding="utf-8")
+    warned = [line.split(" PF222 ")[1] for line in run_cli("score", str(path)).stderr.splitlines()]
+    assert warned == [
+        "objective 'market acess' of 'bravo' matches none of our names, so it counts for "
+        "nothing (did you mean 'market access'?)",
+        "capability 'Clinical Trails' of 'charlie' matches none of our names, so it counts "
+        "for nothing (did you mean 'clinical trials'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("clinical trails", "clinical trials"),  # two neighbours swapped: one edit
+        ("clinicaltrials", "clinical trials"),
+        ("manufactoring", "manufacturing"),
+        ("marketting", "marketing"),
+        ("regulatory afairs", "regulatory affairs"),
+        ("markting", "marketing"),
+        ("manufacturing plant", None),  # a different capability
+        ("distribution", None),
+        ("mktg", None),  # too short to guess
+        ("marksting", "marketing"),
+        ("mrkting", None),  # two edits in a 9-letter name
+        ("phase 2 trails", "phase 2 trials"),
+        ("phase 3 trials", None),  # another number: another thing, not a typo
+    ],
+)
+def test_near_name(name: str, expected: str | None) -> None:
+    from partnerfit.validation_relational import near_name
+
+    known = [
+        "clinical trials",
+        "manufacturing",
+        "marketing",
+        "phase 2 trials",
+        "reg affairs",
+        "regulatory affairs",
+    ]
+    assert near_name(name, known) == expected

@@ -85,6 +85,7 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
                 ]
             )
         return
+    run.add(pool.warnings)
     reference = doc.data.get("criteria")
     if isinstance(reference, dict):
         key = "inline:" + os.path.realpath(path)
