@@ -381,7 +381,7 @@ def near_name(name: str, known: Sequence[str]) -> str | None:
     """The known (normalised) spelling that `name` (normalised, unknown) is most likely a
     typo of: one edit away for names of 4 to 9 characters, two from 10 on; None when none
     is that close, or the name is shorter than 4. Names whose numbers differ (phase 2 and
-    phase 3, ISO 13485 and ISO 9001) are different things, not typos (docs/relational-fit.md)."""
+    phase 3) are different things, not typos (docs/relational-fit.md, "In the pipeline")."""
     if len(name) < 4:
         return None
     numbers = _NUMBER.findall(name)
