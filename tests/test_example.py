@@ -52,7 +52,7 @@ def test_example_shows_every_stage_at_work(in_repo: Path) -> None:
         if c.status != "ranked":
             stopped.setdefault(c.stage_reached, []).append(c.reasons[0].code)
     assert sorted(stopped) == ["desk_review", "screen"]
-    assert stopped["screen"] == ["gate_failed"] * 3
+    assert stopped["screen"] == ["gate_failed"] * 5
     assert set(stopped["desk_review"]) == {"not_shortlisted"}
     desk_leader = min(
         (c for c in result.candidates if "desk_review" in c.stage_scores),

@@ -293,7 +293,7 @@ def test_every_json_field_is_documented(in_repo: Path) -> None:
     from conftest import REPO
 
     doc = json.loads(
-        run_cli("explain", EXAMPLE, "coralbay", "--vs", "kestrelink", "-f", "json").stdout
+        run_cli("explain", EXAMPLE, "coralbay", "--vs", "southcross", "-f", "json").stdout
     )
     doc["breakdown"]["method_scores"] = {}  # documented in output.md
     doc["versus"]["dimensions"] = {}  # keyed by dimension id

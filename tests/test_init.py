@@ -87,6 +87,21 @@ def test_the_example_candidate_gets_every_computed_score(tmp_path: Path) -> None
     assert example["warnings"] == [] and blank["status"] == "incomplete"
 
 
+def test_the_capability_need_gate_is_computed_from_critical_needs(tmp_path: Path) -> None:
+    # not a hand-set flag: coverage of our importance-3 needs, gated at min 1
+    run_cli("init", str(tmp_path))
+    criteria = load_criteria(tmp_path / "criteria.yaml")
+    fact = next(f for f in criteria.facts if f.id == "fills_capability_gap")
+    assert (fact.kind, fact.min_importance) == ("coverage", 3)
+    gate = next(g for g in criteria.stages[0].gates if g.criterion == "fills_capability_gap")
+    assert (gate.equals, gate.min) == (None, 1)
+    assert "fills_capability_gap" not in (tmp_path / "candidates.yaml").read_text()
+    document = json.loads(
+        run_cli("score", str(tmp_path / "candidates.yaml"), "--format", "json").stdout
+    )
+    assert document["candidates"][0]["facts"]["fills_capability_gap"] == 100.0
+
+
 def test_type_specific_gates_are_written(tmp_path: Path) -> None:
     run_cli("init", str(tmp_path), "--type", "technology")
     gates = [g.criterion for g in load_criteria(tmp_path / "criteria.yaml").stages[0].gates]
@@ -230,9 +245,10 @@ def test_the_per_type_table_of_the_docs_is_what_init_writes(tmp_path: Path) -> N
         criteria = load_criteria(tmp_path / kind / "criteria.yaml")
         assert [d.weight for d in criteria.dimensions] == [int(w) for w in weights.split()]
         gates = {g.criterion: g for g in criteria.stages[0].gates}
+        assert gates["fills_capability_gap"].min == 1, "computed from the critical needs"
         facts = [c for c, g in gates.items() if g.equals is True]
-        assert facts[:2] == ["fills_capability_gap", "sanctions_clear"]
-        assert ", ".join(f"`{f}`" for f in facts[2:]) == added, kind
+        assert facts[:1] == ["sanctions_clear"]
+        assert ", ".join(f"`{f}`" for f in facts[1:]) == added, kind
         rules = []
         if gates["financial_stability"].min != 2:
             rules.append(f"`financial_stability` >= {gates['financial_stability'].min:g}")

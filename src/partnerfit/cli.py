@@ -101,6 +101,7 @@ def _load_pool(
     except InputError as exc:
         print_findings(exc.findings)
         _fail()
+    print_findings(pool.warnings)  # names that look like typos of ours (PF222)
     if method is None:
         return pool
     from partnerfit.comparison import with_method

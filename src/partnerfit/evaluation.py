@@ -97,6 +97,9 @@ class CriterionScore(NamedTuple):
     """Each assessor's value when several scored it; `raw` is then their aggregate."""
 
 
+JUDGED_KINDS = ("rating", "measure", "ratio", "similarity", "balance")
+"""Kinds whose score rests on judged or estimated values (ratings, facts, culture values,
+ledger values) and so on evidence; coverage, overlap and alignment compare name lists."""
 LOW_CONFIDENCE = 0.5
 """A confidence below this (so `low`, 0.25, or a number under 0.5) counts as low."""
 
@@ -412,9 +415,7 @@ def _attention(scores: list[CriterionScore]) -> Attention | None:
     judged = [
         s
         for s in scores
-        if s.handling in ("scored", "worst")
-        and s.kind in ("rating", "measure", "ratio")
-        and s.raw is not None
+        if s.handling in ("scored", "worst") and s.kind in JUDGED_KINDS and s.raw is not None
     ]
     if not judged:
         return None
@@ -515,14 +516,18 @@ def _assemble(
                 details[problem.item_ids[col]] = (so.stage.id, s_index, j)
         criterion_scores = []
         for c in criteria.criteria():
-            score = candidate.scores.get(c.id)
+            score: Any = candidate.scores.get(c.id)  # or, computed, what the score rests on
             raw = score.value if score is not None else None
             inputs = None
             if c.computed:
                 computed = fit.values[c.id][i]
                 raw = None if np.isnan(computed) else _round(computed)
                 inputs = fit.explain(c.id, i)
-                score = _ratio_score(fit, c.id, candidate) if c.kind == "ratio" else None
+                score = (
+                    _ratio_score(fit, c.id, candidate)
+                    if c.kind == "ratio"
+                    else fit.support(c.id, i)
+                )
             assessors = dict(sorted(score.by.items())) if score and score.by else None
             if assessors is not None and isinstance(raw, float):
                 raw = _round(raw)  # an aggregate such as a mean of three: documented precision

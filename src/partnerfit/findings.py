@@ -89,7 +89,7 @@ CODES: dict[str, Code] = {
         Code("PF213", "culture dimension not defined by the criteria set"),
         Code("PF214", "culture value outside the culture scale, or not a number"),
         Code("PF215", "ratio against our own value that is zero, negative or missing"),
-        Code("PF216", "coverage criterion but our profile lists no needs"),
+        Code("PF216", "coverage criterion but no need of ours (of its min_importance)"),
         Code("PF217", "a name listed twice (after normalisation and synonyms), or empty"),
         Code(
             "PF218", "computed criteria without our profile, or a profile lacking a culture value"
@@ -97,5 +97,6 @@ CODES: dict[str, Code] = {
         Code("PF219", "a score written for a computed criterion"),
         Code("PF220", "empty assessor map, or assessors on a flag"),
         Code("PF221", "profile reference cannot be resolved"),
+        Code("PF222", "a capability or objective name that looks like a typo of one of ours"),
     ]
 }

@@ -43,6 +43,9 @@ class CandidatePool(NamedTuple):
     weighting_marks: Mapping[str, tuple[str, int, int]] = MappingProxyType({})
     """Where each `weighting:` block was written: scope ("dimensions" or a dimension id) ->
     (path, line, col), for findings raised while scoring (data-driven weights)."""
+    warnings: tuple[Finding, ...] = ()
+    """Warnings of the loader that do not stop scoring (PF222: a name that looks like a
+    typo of one of ours); `score` prints them on stderr and `check` reports them."""
 
 
 def _raise_if(findings: list[Finding]) -> None:
@@ -164,7 +167,10 @@ def load_candidates(
         criteria_doc = load_document(Path(resolved), resolved)
         criteria_set = parse_criteria(criteria_doc)
     from partnerfit.assessment import aggregate_pool
-    from partnerfit.validation_relational import relational_candidate_findings
+    from partnerfit.validation_relational import (
+        relational_candidate_findings,
+        unknown_name_findings,
+    )
 
     _raise_if(
         candidates_findings(parsed, criteria_set, doc)
@@ -183,6 +189,7 @@ def load_candidates(
         profile_path=profile_path,
         disagreements=assessed.disagreements,
         weighting_marks=_weighting_marks(criteria_set, criteria_doc, base),
+        warnings=tuple(sorted(unknown_name_findings(parsed, criteria_set, profile, doc))),
     )
 
 

@@ -470,6 +470,14 @@ class Measured(Model):
         description="ratio: factor beyond the band edge where the score reaches 0 (default 10).",
         examples=[10],
     )
+    min_importance: Weight | None = Field(
+        None,
+        description=(
+            "coverage: count only our needs of at least this importance (e.g. 3: the "
+            "critical ones); default: every need."
+        ),
+        examples=[3],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -490,6 +498,8 @@ class Measured(Model):
                 raise ValueError(f"{', '.join(given)} apply to ratio only, not to a {self.kind}")
         elif self.of is None:
             raise ValueError("a ratio needs of: the financial fact compared, e.g. of: revenue")
+        if self.kind != "coverage" and self.min_importance is not None:
+            raise ValueError(f"min_importance applies to coverage only, not to a {self.kind}")
         return self
 
     @property
@@ -881,6 +891,9 @@ class LedgerItem(Model):
     )
     evidence: Text | None = Field(
         None, description="Where the estimate comes from.", examples=["term sheet draft, s. 4"]
+    )
+    confidence: Confidence = Field(
+        None, description="low, medium, high, or a number in 0..1.", examples=["medium"]
     )
 
 

@@ -263,6 +263,12 @@ class CultureGap(_Model):
         description="Normalised gap 0..1 after tolerance; null where theirs is missing.",
         examples=[0.0, 0.25],
     )
+    evidence: str | None = Field(
+        description="The evidence of their value, as given.", examples=["site visit"]
+    )
+    confidence: Literal["low", "medium", "high"] | Number | None = Field(
+        description="The confidence of their value, as given.", examples=["medium"]
+    )
 
 
 class SimilarityInputs(_Model):
@@ -270,7 +276,17 @@ class SimilarityInputs(_Model):
 
     dimensions: dict[str, CultureGap] = Field(
         description="Culture dimension id -> the comparison.",
-        examples=[{"decision_speed": {"ours": 4.0, "theirs": 3.5, "gap": 0.0}}],
+        examples=[
+            {
+                "decision_speed": {
+                    "ours": 4.0,
+                    "theirs": 3.5,
+                    "gap": 0.0,
+                    "evidence": "site visit",
+                    "confidence": "medium",
+                }
+            }
+        ],
     )
 
 
@@ -305,16 +321,42 @@ class LedgerItem(_Model):
 
     item: str = Field(description="What is given.", examples=["exclusivity in Japan and Korea"])
     value: Number = Field(description="Its value, as written.", examples=[2.0])
+    evidence: str | None = Field(
+        description="The evidence of the estimate, as given.", examples=["term sheet draft"]
+    )
+    confidence: Literal["low", "medium", "high"] | Number | None = Field(
+        description="The confidence of the estimate, as given.", examples=["medium"]
+    )
 
 
 class BalanceInputs(_Model):
     """`balance`: what each side of the proposal gives."""
 
     we_give: list[LedgerItem] = Field(
-        description="What we give.", examples=[[{"item": "training and demo units", "value": 0.5}]]
+        description="What we give.",
+        examples=[
+            [
+                {
+                    "item": "training and demo units",
+                    "value": 0.5,
+                    "evidence": None,
+                    "confidence": None,
+                }
+            ]
+        ],
     )
     we_receive: list[LedgerItem] = Field(
-        description="What we receive.", examples=[[{"item": "stock held in Japan", "value": 1.0}]]
+        description="What we receive.",
+        examples=[
+            [
+                {
+                    "item": "stock held in Japan",
+                    "value": 1.0,
+                    "evidence": "term sheet draft 2",
+                    "confidence": "medium",
+                }
+            ]
+        ],
     )
     we_give_total: Number = Field(description="Sum of what we give.", examples=[2.5])
     we_receive_total: Number = Field(description="Sum of what we receive.", examples=[2.2])
@@ -365,11 +407,17 @@ class CriterionResult(_Model):
     )
     clipped: bool = Field(description="The value was clipped to the bounds.", examples=[False])
     evidence: str | None = Field(
-        description="As given in the score (for a ratio, in the financial fact).",
+        description=(
+            "As given in the score (for a ratio, in the financial fact; for a similarity "
+            "or balance, each input's as `label: text`, joined by `; `)."
+        ),
         examples=["FY2024 report"],
     )
     confidence: Literal["low", "medium", "high"] | Number | None = Field(
-        description="As given in the score (for a ratio, in the financial fact).",
+        description=(
+            "As given in the score (for a ratio, in the financial fact; for a similarity "
+            "or balance, the lowest given to an input)."
+        ),
         examples=["high", 0.8],
     )
     kind: CriterionKind = Field(

@@ -155,10 +155,17 @@ def criteria_text(alliance_type: str) -> str:
         out += [_criterion(item, t.criterion_weight(item)) for item in dim.items]
     out += ["", "facts:", "  # Gated, never scored."]
     facts = (*COMMON_FACTS, *t.facts)
-    out += [f"  - {{id: {f.id}, name: {_q(f.name)}, kind: flag}}" for f in facts]
+    out += [
+        f"  - {{id: {f.id}, name: {_q(f.name)}, kind: flag}}"
+        if f.min_importance is None
+        else f"  - {{id: {f.id}, name: {_q(f.name)}, kind: coverage, "
+        f"min_importance: {f.min_importance}}}"
+        for f in facts
+    ]
     out += ["", "stages:", "  - id: screen", "    name: Knock-out screen", "    gates:"]
     for f in facts:
-        out.append(f"      - {{criterion: {f.id}, equals: true, reason: {_q(f.reason)}}}")
+        rule = "equals: true" if f.min_importance is None else "min: 1"
+        out.append(f"      - {{criterion: {f.id}, {rule}, reason: {_q(f.reason)}}}")
     out.append(
         f"      - {{criterion: financial_stability, min: {t.min_financial_stability}, "
         f"reason: {_q('too fragile to carry a multi-year commitment')}}}"
@@ -223,7 +230,7 @@ def _candidate_type(alliance_type: str) -> str:
 
 def candidates_text(alliance_type: str) -> str:
     t = TYPES[alliance_type]
-    facts = (*COMMON_FACTS, *t.facts)
+    facts = [f for f in (*COMMON_FACTS, *t.facts) if f.min_importance is None]
     rated = [item for dim in DIMENSIONS for item in dim.items if not item.computed]
     out = [
         f"# Candidates for a {t.label.lower()}, written by partnerfit init.",

@@ -185,6 +185,8 @@ class Fact:
     id: str
     name: str
     reason: str
+    min_importance: int | None = None
+    """Set: computed, the coverage of our needs of this importance, gated at min 1."""
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,8 @@ COMMON_FACTS = (
     Fact(
         "fills_capability_gap",
         "Covers at least one critical capability we lack",
-        "no real resource need: covers none of the capabilities we lack",
+        "no real resource need: covers none of the critical capabilities we lack",
+        min_importance=3,
     ),
     Fact(
         "sanctions_clear",

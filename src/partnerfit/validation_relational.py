@@ -7,6 +7,7 @@ for what each computed criterion kind needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from partnerfit.findings import Finding
@@ -151,6 +152,18 @@ def profile_findings(
                 f"coverage criterion {names} needs our needs: list at least one under needs:",
             )
         )
+    importance = profile.need_importance()
+    for item_id, item in measured.items():
+        floor = item.min_importance
+        if profile.needs and floor is not None and max(importance.values()) < floor:
+            out.append(
+                doc.finding(
+                    (*where, "needs"),
+                    "PF216",
+                    f"coverage criterion {item_id} counts only needs of importance >= {floor:g} "
+                    f"(min_importance), but none of our needs is that important",
+                )
+            )
     if "similarity" in kinds and criteria.culture is not None:
         absent = [d.id for d in criteria.culture.dimensions if d.id not in profile.culture]
         if absent:
@@ -339,3 +352,96 @@ def needs_profile_findings(criteria: CriteriaSet, doc: Document) -> list[Finding
             "file gives none: add profile: (a path or the profile inline)",
         )
     ]
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the optimal-string-alignment distance of `a` and `b` (insertions, deletions,
+    substitutions, swaps of neighbours) is at most `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return False
+        before, previous = previous, current
+    return previous[-1] <= limit
+
+
+def near_name(name: str, known: Sequence[str]) -> str | None:
+    """The known (normalised) spelling that `name` (normalised, unknown) is most likely a
+    typo of: one edit away for names of 4 to 9 characters, two from 10 on; None when none
+    is that close, or the name is shorter than 4. Names whose numbers differ (phase 2 and
+    phase 3) are different things, not typos (docs/relational-fit.md, "In the pipeline")."""
+    if len(name) < 4:
+        return None
+    numbers = _NUMBER.findall(name)
+    candidates = [k for k in known if len(k) >= 4 and _NUMBER.findall(k) == numbers]
+    for limit in (1, 2):
+        matches = [
+            k for k in candidates if limit <= max(1, len(k) // 5) and _within(name, k, limit)
+        ]
+        if matches:
+            return min(matches)
+    return None
+
+
+def unknown_name_findings(
+    candidates_file: CandidatesFile,
+    criteria: CriteriaSet,
+    profile: Profile | None,
+    doc: Document,
+) -> list[Finding]:
+    """Warnings (PF222) for candidates' capability and objective names that match none of
+    ours but are a typo's distance from one; names far from all of ours are taken as
+    strengths we do not need, listed only as `unknown` in the JSON inputs."""
+    if profile is None:
+        return []
+    from partnerfit.relational.names import build_vocabulary, normalise_name
+
+    kinds = {item.kind for item in criteria.measured().values()}
+    lists: list[tuple[str, str, Sequence[str]]] = []
+    if kinds & {"coverage", "overlap"}:
+        lists.append(
+            ("capabilities", "capability", [*profile.need_importance(), *profile.strengths])
+        )
+    if "alignment" in kinds:
+        lists.append(("objectives", "objective", profile.objectives))
+    out: list[Finding] = []
+    for field, what, ours in lists:
+        vocabulary = build_vocabulary(ours, criteria.synonyms)
+        known = sorted(vocabulary.lookup)
+        given = [getattr(c, field) or [] for c in candidates_file.candidates]
+        close: dict[str, str | None] = {}
+        for raw in set().union(*given):
+            normalised = normalise_name(raw)
+            if normalised and normalised not in vocabulary.lookup:
+                close[raw] = near_name(normalised, known)
+        if not any(close.values()):
+            continue
+        for index, (candidate, names) in enumerate(
+            zip(candidates_file.candidates, given, strict=True)
+        ):
+            for position, raw in enumerate(names):
+                match = close.get(raw)
+                if match is not None:
+                    out.append(
+                        doc.finding(
+                            ("candidates", index, field, position),
+                            "PF222",
+                            f"{what} '{raw}' of '{candidate.id}' matches none of our names, "
+                            "so it counts for nothing",
+                            hint=f"did you mean '{match}'?",
+                            severity="warning",
+                        )
+                    )
+    return out

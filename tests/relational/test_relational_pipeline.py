@@ -76,6 +76,9 @@ def test_alignment_is_jaccard(result: partnerfit.Evaluation) -> None:
     assert criterion(result, "charlie", "shared_goals").raw == 0.0  # objectives: []
 
 
+NONE = {"evidence": None, "confidence": None}
+
+
 def test_similarity_with_tolerance_weights_and_a_missing_dimension(
     result: partnerfit.Evaluation,
 ) -> None:
@@ -85,9 +88,9 @@ def test_similarity_with_tolerance_weights_and_a_missing_dimension(
     assert charlie.raw == 87.5  # decision_speed missing: renormalised over the other two
     assert charlie.inputs == {
         "dimensions": {
-            "decision_speed": {"ours": 3.0, "theirs": None, "gap": None},
-            "hierarchy": {"ours": 4.0, "theirs": 5.0, "gap": 0.25},
-            "risk_appetite": {"ours": 2.0, "theirs": 2.0, "gap": 0.0},
+            "decision_speed": {"ours": 3.0, "theirs": None, "gap": None, **NONE},
+            "hierarchy": {"ours": 4.0, "theirs": 5.0, "gap": 0.25, **NONE},
+            "risk_appetite": {"ours": 2.0, "theirs": 2.0, "gap": 0.0, **NONE},
         }
     }
 
@@ -115,8 +118,8 @@ def test_balance_shows_both_ledgers(result: partnerfit.Evaluation) -> None:
     charlie = criterion(result, "charlie", "exchange")
     assert charlie.raw == 25.0
     assert charlie.inputs == {
-        "we_give": [{"item": "co-investment", "value": 2.0}],
-        "we_receive": [{"item": "market", "value": 8.0}],
+        "we_give": [{"item": "co-investment", "value": 2.0, **NONE}],
+        "we_receive": [{"item": "market", "value": 8.0, **NONE}],
         "we_give_total": 2.0,
         "we_receive_total": 8.0,
         "leans": "us",
@@ -168,6 +171,51 @@ def test_gate_on_a_computed_criterion(tmp_path: Path) -> None:
     bravo = result.candidate("bravo")
     assert bravo.status == "eliminated"
     assert bravo.reasons[0].message.startswith("gate failed: needs_covered must be >= 50, got 25")
+
+
+def test_a_gate_on_critical_needs_only(tmp_path: Path) -> None:
+    # needs: regulatory affairs 5, clinical trials 2, manufacturing 1: only the first is
+    # of importance >= 5, so bravo (clinical trials only) covers no critical need
+    path = _criteria_with(
+        tmp_path,
+        "stages:\n  - id: screen\n    gates:\n",
+        "facts:\n  - {id: critical, kind: coverage, min_importance: 5}\n"
+        "stages:\n  - id: screen\n    gates:\n      - {criterion: critical, min: 1}\n",
+    )
+    result = partnerfit.evaluate(partnerfit.load_candidates(path))
+    assert [result.candidate(c).facts["critical"] for c in ("alpha", "bravo", "charlie")] == [
+        100.0,
+        0.0,
+        100.0,
+    ]
+    bravo = result.candidate("bravo")
+    assert bravo.status == "eliminated"
+    assert bravo.reasons[0].message == "gate failed: critical must be >= 1, got 0"
+    # the scored coverage still counts every need
+    assert criterion(result, "alpha", "needs_covered").raw == 75.0
+
+
+def test_min_importance_above_every_need_is_refused(tmp_path: Path) -> None:
+    path = _criteria_with(
+        tmp_path,
+        "{id: needs_covered, kind: coverage, weight: 2}",
+        "{id: needs_covered, kind: coverage, weight: 2, min_importance: 6}",
+    )
+    run = run_cli("score", str(path), expect=2)
+    assert run.stderr.endswith(
+        "error PF216 coverage criterion needs_covered counts only needs of importance >= 6 "
+        "(min_importance), but none of our needs is that important\n"
+    )
+
+
+def test_min_importance_applies_to_coverage_only(tmp_path: Path) -> None:
+    path = _criteria_with(
+        tmp_path,
+        "{id: duplication, kind: overlap}",
+        "{id: duplication, kind: overlap, min_importance: 2}",
+    )
+    run = run_cli("score", str(path), expect=2)
+    assert "min_importance applies to coverage only, not to a overlap" in run.stderr
 
 
 @pytest.mark.parametrize("method", ["topsis", "promethee_ii", "vikor"])
@@ -232,8 +280,8 @@ def test_json_carries_inputs_disagreements_and_attention(in_repo: Path) -> None:
     bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
     assert bravo["attention"] == {
         "low_confidence": ["commitment"],
-        "no_evidence": ["size", "commitment"],
-        "judged": 2,
+        "no_evidence": ["culture", "size", "exchange", "commitment"],
+        "judged": 4,
     }
     assert bravo["criteria"]["needs_covered"]["kind"] == "coverage"
 
@@ -242,7 +290,7 @@ def test_terminal_shows_disagreements_and_scores_to_check(in_repo: Path) -> None
     out = run_cli("score", CANDIDATES, env={"COLUMNS": "80"}).stdout
     assert "Assessors disagree (spread above 1; median used)" in out
     assert "alpha      commitment ann 4, bob 2, cy 5      4      3" in out
-    assert "3 bravo      commitment          2 of 2" in out
+    assert "3 bravo      commitment          4 of 4" in out
 
 
 def test_csv_has_computed_scores_and_confidence_columns(in_repo: Path) -> None:
@@ -252,6 +300,62 @@ def test_csv_has_computed_scores_and_confidence_columns(in_repo: Path) -> None:
     row = dict(zip(header, lines[1].split(","), strict=True))
     assert row["needs_covered"] == "75.0" and row["size.confidence"] == "high"
     assert row["size.evidence"] == "annual report"
+
+
+def test_evidence_and_confidence_of_culture_values_and_ledger_items_flow_out(
+    tmp_path: Path, in_repo: Path
+) -> None:
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    old_culture = "culture: {decision_speed: 1, hierarchy: 5, risk_appetite: 5}"
+    old_ledger = "we_receive: [{item: distribution, value: 5}]"
+    assert old_culture in text and old_ledger in text
+    text = text.replace(
+        old_culture,
+        "culture: {decision_speed: {value: 1, confidence: low, evidence: CULTEV}, "
+        "hierarchy: {value: 5, confidence: high}, risk_appetite: 5}",
+    ).replace(
+        old_ledger,
+        "we_receive: [{item: distribution, value: 5, evidence: LEDGEREV, confidence: 0.8}]",
+    )
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    path = tmp_path / "candidates.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    doc = json.loads(run_cli("score", str(path), "--format", "json").stdout)
+    bravo = next(c for c in doc["candidates"] if c["id"] == "bravo")
+    culture = bravo["criteria"]["culture"]
+    assert culture["inputs"]["dimensions"]["decision_speed"] == {
+        "ours": 3.0,
+        "theirs": 1.0,
+        "gap": round(1.5 / 3.5, 6),
+        "evidence": "CULTEV",
+        "confidence": "low",
+    }
+    assert culture["inputs"]["dimensions"]["hierarchy"]["confidence"] == "high"
+    # the criterion's own fields summarise its inputs: every evidence, the lowest confidence
+    assert (culture["evidence"], culture["confidence"]) == ("decision_speed: CULTEV", "low")
+    exchange = bravo["criteria"]["exchange"]
+    assert exchange["inputs"]["we_receive"] == [
+        {"item": "distribution", "value": 5.0, "evidence": "LEDGEREV", "confidence": 0.8}
+    ]
+    assert (exchange["evidence"], exchange["confidence"]) == ("distribution: LEDGEREV", 0.8)
+    assert bravo["attention"] == {
+        "low_confidence": ["culture", "commitment"],
+        "no_evidence": ["size", "commitment"],
+        "judged": 4,
+    }
+
+    lines = run_cli("score", str(path), "--format", "csv").stdout.splitlines()
+    header = lines[0].split(",")
+    row = next(dict(zip(header, r.split(","), strict=True)) for r in lines[1:] if ",bravo," in r)
+    assert (row["culture.confidence"], row["culture.evidence"]) == ("low", "decision_speed: CULTEV")
+    assert (row["exchange.confidence"], row["exchange.evidence"]) == (
+        "0.8",
+        "distribution: LEDGEREV",
+    )
+
+    out = run_cli("score", str(path), env={"COLUMNS": "80"}).stdout
+    assert "3 bravo      culture, commitment      2 of 4" in out
 
 
 # -- bad input: one line naming file:line:col, exit 2, nothing written --------------------
@@ -458,3 +562,73 @@ def test_reordering_candidates_keeps_the_json_byte_identical(tmp_path: Path) -> 
         ("charlie", "culture.hierarchy"),
         ("bravo", "commitment"),
     ]
+
+
+# -- names that look like typos of ours: a warning with its place, not silence ----------
+
+TYPO = (
+    f"{CANDIDATES}:33:75: warning PF222 capability 'Clinical Trails' of 'charlie' matches "
+    "none of our names, so it counts for nothing (did you mean 'clinical trials'?)"
+)
+
+
+def test_score_warns_on_stderr_about_a_name_that_looks_like_a_typo(in_repo: Path) -> None:
+    run = run_cli("score", CANDIDATES, "--format", "json")
+    assert run.stderr.splitlines() == [TYPO]
+    assert json.loads(run.stdout)["candidates"]  # and scores as before
+
+
+def test_check_reports_the_typo_as_a_warning(in_repo: Path) -> None:
+    run = run_cli("check", CANDIDATES)
+    assert run.stdout.splitlines()[0] == TYPO
+    run_cli("check", CANDIDATES, "--strict", expect=1)
+
+
+def test_only_names_a_typo_away_from_ours_are_warned_about(tmp_path: Path) -> None:
+    text = (REPO / CANDIDATES).read_text(encoding="utf-8")
+    old = "objectives: [market access, cost reduction, sustainability]"
+    assert old in text
+    text = text.replace(old, "objectives: [market acess, cost reduction, space logistics]")
+    text = text.replace("capabilities: [clinical trials]", "capabilities: [clinical trials, mrkt]")
+    (tmp_path / "criteria.yaml").write_text((REPO / FIT / "criteria.yaml").read_text())
+    path = tmp_path / "candidates.yaml"
+    path.write_text(text, encoding="utf-8")
+    warned = [line.split(" PF222 ")[1] for line in run_cli("score", str(path)).stderr.splitlines()]
+    assert warned == [
+        "objective 'market acess' of 'bravo' matches none of our names, so it counts for "
+        "nothing (did you mean 'market access'?)",
+        "capability 'Clinical Trails' of 'charlie' matches none of our names, so it counts "
+        "for nothing (did you mean 'clinical trials'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("clinical trails", "clinical trials"),  # two neighbours swapped: one edit
+        ("clinicaltrials", "clinical trials"),
+        ("manufactoring", "manufacturing"),
+        ("marketting", "marketing"),
+        ("regulatory afairs", "regulatory affairs"),
+        ("markting", "marketing"),
+        ("manufacturing plant", None),  # a different capability
+        ("distribution", None),
+        ("mktg", None),  # too short to guess
+        ("marksting", "marketing"),
+        ("mrkting", None),  # two edits in a 9-letter name
+        ("phase 2 trails", "phase 2 trials"),
+        ("phase 3 trials", None),  # another number: another thing, not a typo
+    ],
+)
+def test_near_name(name: str, expected: str | None) -> None:
+    from partnerfit.validation_relational import near_name
+
+    known = [
+        "clinical trials",
+        "manufacturing",
+        "marketing",
+        "phase 2 trials",
+        "reg affairs",
+        "regulatory affairs",
+    ]
+    assert near_name(name, known) == expected

@@ -86,6 +86,28 @@ def _padded(vector: FloatArray | BoolArray, names: EncodedNames) -> Any:
     return np.concatenate([vector, np.zeros(extra, dtype=vector.dtype)])
 
 
+class Support(NamedTuple):
+    """What a computed score rests on, summarised like one rated score's own fields."""
+
+    evidence: str | None
+    """Each input's evidence as `label: text`, joined by `; ` (None when none has any)."""
+    confidence: str | float | None
+    """The lowest confidence given to an input, as given (None when none is given)."""
+    by: None = None
+
+
+def _support(inputs: Sequence[tuple[str, Any]]) -> Support | None:
+    """Summarise (label, score or ledger item) pairs; None when none carries either."""
+    from partnerfit.relational.assessors import confidence_value
+
+    evidence = [f"{label}: {x.evidence}" for label, x in inputs if x.evidence]
+    given = [x.confidence for _, x in inputs if x.confidence is not None]
+    lowest = min(given, key=confidence_value) if given else None
+    if not evidence and lowest is None:
+        return None
+    return Support("; ".join(evidence) or None, lowest)
+
+
 def _score_values(scores: Sequence[dict[str, Any] | None], key: str) -> FloatArray:
     values = np.full(len(scores), np.nan)
     for row, mapping in enumerate(scores):
@@ -106,6 +128,8 @@ class FitColumns:
     objectives: EncodedNames | None = None
     culture_ids: tuple[str, ...] = ()
     culture_values: FloatArray | None = None
+    cultures: tuple[dict[str, Any] | None, ...] = ()
+    """Each candidate's culture scores as given, for their evidence and confidence."""
     our_culture: FloatArray | None = None
     ledgers: tuple[Any, ...] = ()
     financials: dict[str, FloatArray] = field(default_factory=dict)
@@ -149,6 +173,7 @@ class FitColumns:
             }
         if isinstance(result, SimilarityResult):
             assert self.culture_values is not None and self.our_culture is not None
+            given = self.cultures[row] or {}
             return {
                 "dimensions": {
                     dim: {
@@ -157,6 +182,8 @@ class FitColumns:
                         if np.isnan(self.culture_values[row, k])
                         else float(self.culture_values[row, k]),
                         "gap": None if result.missing[row, k] else float(result.gaps[row, k]),
+                        "evidence": given[dim].evidence if dim in given else None,
+                        "confidence": given[dim].confidence if dim in given else None,
                     }
                     for k, dim in enumerate(self.culture_ids)
                 }
@@ -189,13 +216,30 @@ class FitColumns:
                 return {"proposal_given": False}
             give, receive = float(result.we_give[row]), float(result.we_receive[row])
             return {
-                "we_give": [{"item": x.item, "value": x.value} for x in proposal.we_give],
-                "we_receive": [{"item": x.item, "value": x.value} for x in proposal.we_receive],
+                "we_give": [_ledger_item(x) for x in proposal.we_give],
+                "we_receive": [_ledger_item(x) for x in proposal.we_receive],
                 "we_give_total": give,
                 "we_receive_total": receive,
                 "leans": "even" if give == receive else "us" if receive > give else "them",
             }
         return None  # pragma: no cover - every result type is handled above
+
+    def support(self, item_id: str, row: int) -> Support | None:
+        """The evidence and confidence behind a similarity (the candidate's culture values)
+        or a balance (the items of both ledgers); None for the other kinds, whose inputs
+        are name lists, and for a ratio, which takes its financial fact's own."""
+        kind = self.items[item_id].kind
+        if kind == "similarity":
+            given = self.cultures[row] or {}
+            return _support([(dim, given[dim]) for dim in self.culture_ids if dim in given])
+        if kind == "balance" and self.ledgers[row] is not None:
+            proposal = self.ledgers[row]
+            return _support([(x.item, x) for x in (*proposal.we_give, *proposal.we_receive)])
+        return None
+
+
+def _ledger_item(x: Any) -> dict[str, Any]:
+    return {"item": x.item, "value": x.value, "evidence": x.evidence, "confidence": x.confidence}
 
 
 def computed_items(criteria: CriteriaSet) -> dict[str, Measured]:
@@ -221,9 +265,10 @@ def compute_fit(
         )
         fit.capabilities = names
         vocabulary = names.vocabulary
-        if "coverage" in kinds:
-            importance = _padded(weight_vector(needs, vocabulary).vector, names)
-            by_kind["coverage"] = coverage(names.matrix, importance)
+        for floor in {i.min_importance for i in items.values() if i.kind == "coverage"}:
+            counted = {n: w for n, w in needs.items() if floor is None or w >= floor}
+            importance = _padded(weight_vector(counted, vocabulary).vector, names)
+            by_kind[f"coverage/{floor}"] = coverage(names.matrix, importance)
         if "overlap" in kinds:
             strengths = _padded(indicator(profile.strengths, vocabulary).vector, names)
             by_kind["overlap"] = overlap(names.matrix, strengths)
@@ -237,6 +282,7 @@ def compute_fit(
         scale = criteria.culture_scale()
         fit.culture_ids = tuple(d.id for d in dims)
         cultures = [c.culture for c in candidates]
+        fit.cultures = tuple(cultures)
         fit.culture_values = np.column_stack([_score_values(cultures, d.id) for d in dims])
         fit.our_culture = np.array([profile.culture[d.id] for d in dims])
         by_kind["similarity"] = similarity(
@@ -271,7 +317,9 @@ def compute_fit(
             fit.results[item_id] = result
             fit.values[item_id] = result.scores
             continue
-        shared = by_kind[item.kind]
+        shared = by_kind[
+            f"coverage/{item.min_importance}" if item.kind == "coverage" else item.kind
+        ]
         fit.results[item_id] = shared
         scores = shared.scores.copy()
         given = {

@@ -101,6 +101,7 @@ def _check_candidates(run: _Run, doc: Document, path: str) -> None:
         return
     for resolved in read:
         run.refer(resolved, _referenced_kind(doc, path, resolved))
+    run.add(pool.warnings)
     reference = doc.data.get("criteria")
     if isinstance(reference, dict):
         key = "inline:" + os.path.realpath(path)
