@@ -70,6 +70,9 @@ CASES: dict[str, list[str]] = {
         "13:24: error PF103 expected a whole number, got text '2'",
         "15:24: error PF103 expected a whole number, got a boolean (true)",
     ],
+    "attribute_not_finite.yaml": [
+        "13:37: error PF103 in [0].share: expected a finite number, got .inf"
+    ],
     "gate_unknown_criterion.yaml": [
         "15:27: error PF202 gate names unknown criterion or fact 'goalz' (did you mean 'goals'?)"
     ],

@@ -133,6 +133,33 @@ def test_csv_keeps_one_row_per_candidate_whatever_the_text(tmp_path: Path) -> No
     assert by_id["n"][2] == "two\nlines"
 
 
+def test_attributes_are_copied_to_the_json_as_given(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
+    )
+    (tmp_path / "candidates.yaml").write_text(
+        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+        "  - id: x\n"
+        "    attributes: {hq: no, founded: 1998, listed: true, share: 1.10, offices: [Lyon, 7],"
+        " owner: {name: null}}\n"
+        "    scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}\n"
+        "  - {id: y, scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}}\n"
+    )
+    doc = json.loads(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "json").stdout)
+    attributes = {c["id"]: c["attributes"] for c in doc["candidates"]}
+    assert attributes == {
+        "x": {
+            "hq": "no",  # YAML 1.2: text, not false
+            "founded": 1998,
+            "listed": True,
+            "share": 1.1,
+            "offices": ["Lyon", 7],
+            "owner": {"name": None},
+        },
+        "y": {},
+    }
+
+
 def test_output_file_is_written_and_stdout_stays_empty(in_repo: Path, tmp_path: Path) -> None:
     target = tmp_path / "ranking.csv"
     run = run_cli("score", VALID, "--format", "csv", "--output", str(target))

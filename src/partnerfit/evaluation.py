@@ -9,6 +9,7 @@ records of the whole score path (docs/performance.md, "Scoring (foundation)").
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
@@ -146,6 +147,8 @@ class CandidateResult(NamedTuple):
     warnings: tuple[str, ...]
     attention: Attention | None = None
     """Low-confidence and evidence-free scores among those scored (None if none scored)."""
+    attributes: Mapping[str, Any] = MappingProxyType({})
+    """The candidate's free `attributes`, as given (never scored)."""
 
 
 class StageSummary(NamedTuple):
@@ -618,6 +621,7 @@ def _assemble(
                 method_scores=method_scores,
                 criteria=tuple(criterion_scores),
                 facts={f.id: _fact_value(f, candidate, fit, i) for f in criteria.facts},
+                attributes=candidate.attributes,
                 gates=tuple(gate_checks),
                 reasons=tuple(outcome.reasons.get(i, ())),
                 warnings=tuple(dict.fromkeys(cand_warnings)),

@@ -112,6 +112,30 @@ def as_count(value: Any) -> int:
     return int(value)
 
 
+def as_attribute(value: Any, where: str = "") -> Any:
+    """Free data as plain JSON-ready values: text as written, finite numbers, true/false,
+    null, and lists and mappings of them. An error inside a list or mapping names the
+    item's path from the attribute (the location is the attribute's)."""
+    try:
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)):  # YamlInt and YamlFloat too
+            number = as_number(value)
+            return int(value) if isinstance(value, int) else number
+        if isinstance(value, str):
+            return str(value)
+    except ValueError as exc:
+        raise ValueError(f"in {where}: {exc}" if where else str(exc)) from None
+    if isinstance(value, list):
+        return [as_attribute(v, f"{where}[{k}]") for k, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {
+            as_text(k): as_attribute(v, f"{where}.{k}" if where else str(k))
+            for k, v in value.items()
+        }
+    raise ValueError(f"expected plain data, got {_describe(value)}")
+
+
 def as_confidence(value: Any) -> str | float | None:
     if value is None:
         return None
@@ -148,6 +172,7 @@ Id = Annotated[str, PlainValidator(as_id, json_schema_input_type=str)]
 Number = Annotated[float, PlainValidator(as_number, json_schema_input_type=float)]
 Weight = Annotated[float, PlainValidator(as_weight, json_schema_input_type=float)]
 Level = Annotated[float, PlainValidator(as_level, json_schema_input_type=float)]
+Attribute = Annotated[Any, PlainValidator(as_attribute)]
 GateValue = Annotated[
     bool | float, PlainValidator(as_gate_value, json_schema_input_type=bool | float)
 ]
@@ -1017,9 +1042,9 @@ class Candidate(Model):
         description="Financial facts (revenue, headcount...), compared by ratio criteria.",
         examples=[{"revenue": 310, "headcount": 900}],
     )
-    attributes: dict[Text, Any] = Field(
+    attributes: dict[Text, Attribute] = Field(
         default_factory=dict,
-        description="Free attributes, kept but never scored.",
+        description="Free attributes, never scored, copied to the JSON result as given.",
         examples=[{"hq": "Singapore", "founded": 1998}],
     )
     proposal: Proposal | None = Field(

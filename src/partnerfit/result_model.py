@@ -89,6 +89,7 @@ _CANDIDATE_EXAMPLE: dict[str, Any] = {
     "method_scores": {},
     "criteria": {"partner_commitment": _CRITERION_EXAMPLE},
     "facts": {"sanctions_clear": True},
+    "attributes": {"hq": "Osaka"},
     "gates": [_GATE_EXAMPLE],
     "reasons": [],
     "warnings": [],
@@ -502,6 +503,10 @@ class CandidateResult(_Model):
     )
     facts: dict[str, RawValue] = Field(
         description="Fact id -> raw value.", examples=[{"sanctions_clear": True}]
+    )
+    attributes: dict[str, Any] = Field(
+        description="The candidate's free attributes from the candidates file, as given.",
+        examples=[{"hq": "Singapore", "founded": 1998}],
     )
     gates: list[GateResult] = Field(
         description="Every gate the candidate met.", examples=[[_GATE_EXAMPLE]]

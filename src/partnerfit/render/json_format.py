@@ -92,6 +92,7 @@ def _candidate(c: CandidateResult) -> dict[str, Any]:
             for s in c.criteria
         },
         "facts": c.facts,
+        "attributes": dict(c.attributes),
         "gates": [
             {
                 "stage": g.stage,
