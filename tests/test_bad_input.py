@@ -73,6 +73,12 @@ CASES: dict[str, list[str]] = {
     "attribute_not_finite.yaml": [
         "13:37: error PF103 in [0].share: expected a finite number, got .inf"
     ],
+    "number_too_large.yaml": [
+        "14:33: error PF103 1.7e308 is beyond the largest magnitude a file may use (1e15): "
+        "give it in a larger unit",
+        "16:33: error PF103 -1.7e308 is beyond the largest magnitude a file may use (1e15): "
+        "give it in a larger unit",
+    ],
     "gate_unknown_criterion.yaml": [
         "15:27: error PF202 gate names unknown criterion or fact 'goalz' (did you mean 'goals'?)"
     ],

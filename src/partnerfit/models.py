@@ -51,13 +51,27 @@ def as_id(value: Any) -> str:
     return text
 
 
+MAX_MAGNITUDE = 1e15
+"""The largest magnitude a number in a file may have: beyond it, normalising a field of
+such values (x - low) / (high - low) can overflow to inf and tie candidates falsely.
+Money in units of a currency stays far below it."""
+
+
 def as_number(value: Any) -> float:
-    """A finite YAML number; text, booleans and null are refused."""
+    """A finite YAML number within +/-MAX_MAGNITUDE; text, booleans and null are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"expected a number, got {_describe(value)}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the float range
+        number = math.inf
     if not math.isfinite(number):
         raise ValueError(f"expected a finite number, got {_source(value)}")
+    if abs(number) > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{_source(value)} is beyond the largest magnitude a file may use "
+            f"({MAX_MAGNITUDE:g}): give it in a larger unit".replace("e+", "e")
+        )
     return number
 
 
@@ -553,7 +567,9 @@ class Fact(Measured):
     """Data that gates may test but that is never scored."""
 
     kind: CriterionKind = Field(
-        "flag", description="flag (default), measure or rating.", examples=["flag"]
+        "flag",
+        description="flag (default), measure, rating or a computed kind (coverage...).",
+        examples=["flag", "coverage"],
     )
 
     @model_validator(mode="after")
