@@ -477,3 +477,32 @@ def test_a_named_pipe_is_refused_unread(in_repo: Path, tmp_path: Path) -> None:
     assert (
         run.stderr == f"{pipe}: error PF001 is a named pipe (FIFO), expected a JSON result file\n"
     )
+
+
+def test_a_stage_that_now_scores_more_dimensions_adds_their_criteria_to_the_why(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    """desk scores finance too in the new result: charlie, eliminated at desk in both,
+    gains the finance criteria there (`added`), and the causes add up to its desk change."""
+    folder = tmp_path / "wider"
+    folder.mkdir()
+    for name in ("criteria.yaml", "candidates.yaml"):
+        text = (REPO / "tests" / "fixtures" / "valid" / name).read_text(encoding="utf-8")
+        if name == "criteria.yaml":
+            assert "dimensions: [strategy]" in text
+            text = text.replace("dimensions: [strategy]", "dimensions: [strategy, finance]")
+        (folder / name).write_text(text, encoding="utf-8")
+    doc = diff_doc(
+        scored(tmp_path, VALID, "old.json"),
+        scored(tmp_path, str(folder / "candidates.yaml"), "new.json"),
+        expect=0,
+    )
+    charlie = next(m for m in doc["candidates"] if m["id"] == "charlie")  # type: ignore[attr-defined]
+    assert charlie["stage"] == "desk"
+    assert sum(c["change"] for c in charlie["why"]) == pytest.approx(
+        charlie["score_change"], abs=1e-5
+    )
+    assert {c["id"]: c["causes"] for c in charlie["why"] if "added" in c["causes"]}.keys() == {
+        "stability",
+        "debt",
+    }

@@ -306,6 +306,13 @@ def _breakdown(c: dict[str, Any], stage: str | None) -> dict[str, dict[str, Any]
     return out
 
 
+def _scored_after(doc: dict[str, Any], c: dict[str, Any], cid: str, stage: str) -> bool:
+    """Whether the candidate's figures for `cid` come from a stage after `stage`."""
+    scored = (c["criteria"].get(cid) or {}).get("stage")
+    order = [s["id"] for s in doc["stages"]]
+    return scored in order and stage in order and order.index(scored) > order.index(stage)
+
+
 def _why(
     old: dict[str, Any],
     new: dict[str, Any],
@@ -316,17 +323,19 @@ def _why(
     """Each criterion's change of contribution at `stage`, the last stage that scored the
     candidate in both results. A result keeps each criterion's figures from the last stage
     that scored it, so a criterion that a later stage scored again on one side only (the
-    candidate went further there) has no figures at `stage` on that side and is left out;
-    `added` and `removed` mean the criterion is in one result's criteria set only."""
+    candidate went further there) has no figures at `stage` on that side and is left out.
+    `added` and `removed`: `stage` scores the criterion in one result only (the criterion
+    is new or gone, or the stage's dimensions changed)."""
     if stage is None:
         return ()
     pa, pb = _breakdown(a, stage), _breakdown(b, stage)
-    in_old, in_new = a["criteria"], b["criteria"]
     causes = []
     for cid in [*pa, *(x for x in pb if x not in pa)]:
         x, y = pa.get(cid), pb.get(cid)
-        if (x is None and cid in in_old) or (y is None and cid in in_new):
-            continue  # scored again later on one side: no figures at `stage` there
+        if (x is None and _scored_after(old, a, cid, stage)) or (
+            y is None and _scored_after(new, b, cid, stage)
+        ):
+            continue  # scored again later on that side: no figures at `stage` there
         before = x["contribution"] if x else 0.0
         after = y["contribution"] if y else 0.0
         if x is None or y is None:
