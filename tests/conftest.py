@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,3 +49,33 @@ def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     os.environ.pop("NO_COLOR", None)
+
+
+@contextmanager
+def fifo(path: Path) -> Iterator[Path]:
+    """A named pipe at `path`. Should a reader block on it (the bug), a writer opens it
+    after 5 s and closes it, so that the test fails (an empty read) instead of hanging."""
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def unblock() -> None:
+        if done.wait(5):
+            return
+        while not done.is_set():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet
+                done.wait(0.05)
+            else:
+                return
+
+    writer = threading.Thread(target=unblock, daemon=True)
+    writer.start()
+    try:
+        yield path
+    finally:
+        done.set()
+        writer.join()
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, fifo, needs_fifo, run_cli
 
 INVALID = "tests/fixtures/invalid"
 
@@ -227,36 +223,6 @@ def test_usage_error_exits_2() -> None:
     run = run_cli("score", "x.yaml", "--format", "xml", expect=2)
     assert "xml" in run.stderr
     assert run.stdout == ""
-
-
-@contextmanager
-def fifo(path: Path) -> Iterator[Path]:
-    """A named pipe at `path`. Should a reader block on it (the bug), a writer opens it
-    after 5 s and closes it, so that the test fails (an empty read) instead of hanging."""
-    os.mkfifo(path)
-    done = threading.Event()
-
-    def unblock() -> None:
-        if done.wait(5):
-            return
-        while not done.is_set():
-            try:
-                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:  # no reader yet
-                done.wait(0.05)
-            else:
-                return
-
-    writer = threading.Thread(target=unblock, daemon=True)
-    writer.start()
-    try:
-        yield path
-    finally:
-        done.set()
-        writer.join()
-
-
-needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
 
 @needs_fifo

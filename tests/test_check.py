@@ -12,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, REPO, run_cli
+from conftest import FIXTURES, REPO, fifo, needs_fifo, run_cli
 from partnerfit.findings import CODES
 from partnerfit.lint import check_paths
 from partnerfit.lint.rules import RULES
-from test_bad_input import fifo, needs_fifo
 
 CHECK = "tests/fixtures/check"
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_cli
+from conftest import REPO, fifo, needs_fifo, run_cli
 
 VALID = "tests/fixtures/valid/candidates.yaml"
 MODIFIED = "tests/fixtures/diff/modified/candidates.yaml"
@@ -468,10 +468,8 @@ def test_output_file_gets_the_report_and_the_same_exit_code(in_repo: Path, tmp_p
     assert "does not exist" in run.stderr and not missing.parent.exists()
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@needs_fifo
 def test_a_named_pipe_is_refused_unread(in_repo: Path, tmp_path: Path) -> None:
-    from test_bad_input import fifo
-
     with fifo(tmp_path / "old.json") as pipe:
         run = run_cli("diff", str(pipe), OLD, expect=2)
     assert (

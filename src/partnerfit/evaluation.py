@@ -113,7 +113,7 @@ class Attention(NamedTuple):
     no_evidence: tuple[str, ...]
     """Criteria scored without evidence."""
     judged: int
-    """How many judged scores (ratings, measures, ratios) were checked."""
+    """How many judged scores (kinds in `JUDGED_KINDS`) were checked."""
 
 
 class GateCheck(NamedTuple):

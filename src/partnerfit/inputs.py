@@ -8,10 +8,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from partnerfit.file_kinds import not_a_regular_file
 from partnerfit.findings import Finding, InputError
 from partnerfit.loading import Document, load_document
 from partnerfit.models import Candidate, CandidatesFile, CriteriaSet, Profile, ProfileFile
+from partnerfit.regular_files import non_regular_kind
 from partnerfit.validation import (
     candidates_findings,
     criteria_findings,
@@ -80,7 +80,7 @@ def parse_inline_criteria(doc: Document) -> CriteriaSet:
 def _refuse_unresolved(doc: Document, key: str, code: str, reference: str, resolved: str) -> None:
     """Raise at the reference if it names no regular file (never opening a pipe)."""
     try:
-        what = not_a_regular_file(os.stat(resolved).st_mode)
+        what = non_regular_kind(os.stat(resolved).st_mode)
     except OSError:
         what = "does not exist"
     else:

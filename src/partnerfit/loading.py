@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from partnerfit.file_kinds import NotARegularFile, TooLarge, read_regular_file
 from partnerfit.findings import Finding, InputError
+from partnerfit.regular_files import NotARegularFile, TooLarge, read_regular_file
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest input file read, in bytes (16 MiB)."""

@@ -304,6 +304,11 @@ def _list_or_mapping(value: Any) -> str:
     return "<mapping>" if isinstance(value, dict) else "<list>"
 
 
+def _a(word: str) -> str:
+    """The word with its indefinite article: "a rating", "an overlap"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def _list_or_text(value: Any) -> str:
     return "<list>" if isinstance(value, list) else "<text>"
 
@@ -509,7 +514,7 @@ class Measured(Model):
         description="ratio: factor beyond the band edge where the score reaches 0 (default 10).",
         examples=[10],
     )
-    min_importance: Weight | None = Field(
+    min_importance: PositiveNumber | None = Field(
         None,
         description=(
             "coverage: count only our needs of at least this importance (e.g. 3: the "
@@ -528,17 +533,17 @@ class Measured(Model):
     @model_validator(mode="after")
     def _kind_specific(self) -> Self:
         if self.kind != "rating" and (self.scale is not None or self.guide is not None):
-            raise ValueError(f"scale and guide apply to ratings only, not to a {self.kind}")
+            raise ValueError(f"scale and guide apply to ratings only, not to {_a(self.kind)}")
         if self.kind != "measure" and self.bounds is not None:
-            raise ValueError(f"bounds apply to measures only, not to a {self.kind}")
+            raise ValueError(f"bounds apply to measures only, not to {_a(self.kind)}")
         if self.kind != "ratio":
             given = [k for k in ("of", "band", "falloff") if getattr(self, k) is not None]
             if given:
-                raise ValueError(f"{', '.join(given)} apply to ratio only, not to a {self.kind}")
+                raise ValueError(f"{', '.join(given)} apply to ratio only, not to {_a(self.kind)}")
         elif self.of is None:
             raise ValueError("a ratio needs of: the financial fact compared, e.g. of: revenue")
         if self.kind != "coverage" and self.min_importance is not None:
-            raise ValueError(f"min_importance applies to coverage only, not to a {self.kind}")
+            raise ValueError(f"min_importance applies to coverage only, not to {_a(self.kind)}")
         return self
 
     @property

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from partnerfit.file_kinds import NotARegularFile, TooLarge, read_regular_file
 from partnerfit.findings import Finding, InputError
+from partnerfit.regular_files import NotARegularFile, TooLarge, read_regular_file
 
 SCHEMA_VERSION = 1
 """The `schema_version` of score documents this version reads (render/json_format.py)."""

@@ -160,7 +160,8 @@ def profile_findings(
                 doc.finding(
                     (*where, "needs"),
                     "PF216",
-                    f"coverage criterion {item_id} counts only needs of importance >= {floor:g} "
+                    f"coverage {'fact' if item in criteria.facts else 'criterion'} {item_id} "
+                    f"counts only needs of importance >= {floor:g} "
                     f"(min_importance), but none of our needs is that important",
                 )
             )
@@ -439,7 +440,7 @@ def unknown_name_findings(
                             ("candidates", index, field, position),
                             "PF222",
                             f"{what} '{raw}' of '{candidate.id}' matches none of our names, "
-                            "so it counts for nothing",
+                            "so it is read as a name we do not have",
                             hint=f"did you mean '{match}'?",
                             severity="warning",
                         )

@@ -215,7 +215,7 @@ def test_min_importance_applies_to_coverage_only(tmp_path: Path) -> None:
         "{id: duplication, kind: overlap, min_importance: 2}",
     )
     run = run_cli("score", str(path), expect=2)
-    assert "min_importance applies to coverage only, not to a overlap" in run.stderr
+    assert "min_importance applies to coverage only, not to an overlap" in run.stderr
 
 
 @pytest.mark.parametrize("method", ["topsis", "promethee_ii", "vikor"])
@@ -568,7 +568,7 @@ def test_reordering_candidates_keeps_the_json_byte_identical(tmp_path: Path) -> 
 
 TYPO = (
     f"{CANDIDATES}:33:75: warning PF222 capability 'Clinical Trails' of 'charlie' matches "
-    "none of our names, so it counts for nothing (did you mean 'clinical trials'?)"
+    "none of our names, so it is read as a name we do not have (did you mean 'clinical trials'?)"
 )
 
 
@@ -595,10 +595,10 @@ def test_only_names_a_typo_away_from_ours_are_warned_about(tmp_path: Path) -> No
     path.write_text(text, encoding="utf-8")
     warned = [line.split(" PF222 ")[1] for line in run_cli("score", str(path)).stderr.splitlines()]
     assert warned == [
-        "objective 'market acess' of 'bravo' matches none of our names, so it counts for "
-        "nothing (did you mean 'market access'?)",
-        "capability 'Clinical Trails' of 'charlie' matches none of our names, so it counts "
-        "for nothing (did you mean 'clinical trials'?)",
+        "objective 'market acess' of 'bravo' matches none of our names, so it is read as "
+        "a name we do not have (did you mean 'market access'?)",
+        "capability 'Clinical Trails' of 'charlie' matches none of our names, so it is read "
+        "as a name we do not have (did you mean 'clinical trials'?)",
     ]
 
 

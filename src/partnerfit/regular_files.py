@@ -22,7 +22,7 @@ class TooLarge(Exception):
         self.size = size
 
 
-def not_a_regular_file(mode: int) -> str | None:
+def non_regular_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in words; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -41,7 +41,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of `path`, a regular file of at most `limit` bytes.
 
     Raises NotARegularFile, TooLarge, or the OSError of opening or reading it."""
-    what = not_a_regular_file(os.stat(path).st_mode)
+    what = non_regular_kind(os.stat(path).st_mode)
     if what is not None:
         raise NotARegularFile(what)
     # O_NONBLOCK: should a pipe replace the file after the stat, opening it must not wait
@@ -49,7 +49,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(stream.fileno())
-        what = not_a_regular_file(info.st_mode)
+        what = non_regular_kind(info.st_mode)
         if what is not None:
             raise NotARegularFile(what)
         if info.st_size > limit:
