@@ -380,7 +380,7 @@ def _within(a: str, b: str, limit: int) -> bool:
 
 def near_name(name: str, known: Sequence[str]) -> str | None:
     """The known (normalised) spelling that `name` (normalised, unknown) is most likely a
-    typo of: one edit away for names of 4 to 9 characters, two from 10 on; None when none
+    typo of: one edit away for our names of 4 to 9 characters, two from 10 on; None when none
     is that close, or the name is shorter than 4. Names whose numbers differ (phase 2 and
     phase 3) are different things, not typos (docs/relational-fit.md, "In the pipeline")."""
     if len(name) < 4:
