@@ -311,7 +311,8 @@ def test_a_broken_partnerfit_list_in_a_folder_is_still_reported(tmp_path: Path) 
     assert found == ["PF008"]
 
 
-def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -> None:
+def write_broken_reference(tmp_path: Path) -> None:
+    """candidates.yaml referencing criteria.yaml, whose only weight is 0 (PF103)."""
     (tmp_path / "criteria.yaml").write_text(
         "partnerfit: 1\nkind: criteria\nid: x\ndimensions: [{id: d, weight: 0, criteria: [{id: a}]}]\n",
         encoding="utf-8",
@@ -320,6 +321,10 @@ def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -
         "partnerfit: 1\nkind: candidates\ncriteria: criteria.yaml\ncandidates: [{id: a}]\n",
         encoding="utf-8",
     )
+
+
+def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -> None:
+    write_broken_reference(tmp_path)
     texts = [f.text().replace(str(tmp_path), "D") for f in check_paths([str(tmp_path)]).findings]
     assert texts == [
         "D/candidates.yaml:3:11: error PF205 criteria file 'criteria.yaml' cannot be used: 1 error in D/criteria.yaml",
@@ -329,14 +334,7 @@ def test_a_broken_criteria_reference_is_reported_on_both_files(tmp_path: Path) -
 
 def test_a_referenced_file_outside_the_run_is_counted_as_referenced(tmp_path: Path) -> None:
     # audit finding 7: "Checked 1 file: 2 errors in 2 files."
-    (tmp_path / "criteria.yaml").write_text(
-        "partnerfit: 1\nkind: criteria\nid: x\ndimensions: [{id: d, weight: 0, criteria: [{id: a}]}]\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "candidates.yaml").write_text(
-        "partnerfit: 1\nkind: candidates\ncriteria: criteria.yaml\ncandidates: [{id: a}]\n",
-        encoding="utf-8",
-    )
+    write_broken_reference(tmp_path)
     alone = check_paths([str(tmp_path / "candidates.yaml")])
     assert alone.summary() == "Checked 2 files (1 referenced): 2 errors in 2 files."
     assert [(Path(r.path).name, r.kind, r.status) for r in alone.files] == [

@@ -86,24 +86,28 @@ def test_csv_columns_and_values(in_repo: Path) -> None:
     assert rows[4][13] == "false"
 
 
-def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
+def candidates_against_valid_criteria(tmp_path: Path, candidates: str) -> Path:
+    """A candidates file (its `candidates:` list given as YAML lines) scored against the
+    valid fixture's criteria set, copied beside it."""
     (tmp_path / "c.yaml").write_text(
         (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
     )
-    (tmp_path / "candidates.yaml").write_text(
-        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+    path = tmp_path / "candidates.yaml"
+    path.write_text("partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n" + candidates)
+    return path
+
+
+def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
+    path = candidates_against_valid_criteria(
+        tmp_path,
         "  - {id: x, name: '=HYPERLINK(\"http://evil\")', scores: {goals: 3, revenue: 1, "
         "stability: 3, debt: -5, sanctions_clear: true}}\n"
         "  - {id: y, name: '@SUM(A1)', scores: {goals: 3, revenue: 1, stability: 3, "
         "debt: 2, sanctions_clear: true}}\n"
         "  - {id: z, name: '-2+3', scores: {goals: 3, revenue: 1, stability: 3, debt: 2, "
-        "sanctions_clear: true}}\n"
+        "sanctions_clear: true}}\n",
     )
-    rows = list(
-        csv.reader(
-            io.StringIO(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout)
-        )
-    )
+    rows = list(csv.reader(io.StringIO(run_cli("score", str(path), "-f", "csv").stdout)))
     names = {r[1]: r[2] for r in rows[1:]}
     assert names == {"x": '\'=HYPERLINK("http://evil")', "y": "'@SUM(A1)", "z": "'-2+3"}
     debt = rows[0].index("debt")
@@ -113,17 +117,14 @@ def test_csv_neutralises_formula_like_text(tmp_path: Path) -> None:
 def test_csv_keeps_one_row_per_candidate_whatever_the_text(tmp_path: Path) -> None:
     """Tabs, carriage returns and line breaks in names and evidence: every candidate is
     still one row, and text that starts with a tab or CR is neutralised too."""
-    (tmp_path / "c.yaml").write_text(
-        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
-    )
     scores = "revenue: 1, stability: 3, debt: 2, sanctions_clear: true"
-    (tmp_path / "candidates.yaml").write_text(
-        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+    path = candidates_against_valid_criteria(
+        tmp_path,
         f'  - {{id: t, name: "\\tTAB", scores: {{goals: {{value: 3, evidence: "a\\rb"}}, {scores}}}}}\n'
         f'  - {{id: r, name: "\\rCR", scores: {{goals: {{value: 3, evidence: "c\\r\\nd"}}, {scores}}}}}\n'
-        f'  - {{id: n, name: "two\\nlines", scores: {{goals: 3, {scores}}}}}\n'
+        f'  - {{id: n, name: "two\\nlines", scores: {{goals: 3, {scores}}}}}\n',
     )
-    text = run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "csv").stdout
+    text = run_cli("score", str(path), "-f", "csv").stdout
     rows = list(csv.reader(io.StringIO(text)))
     assert [len(r) for r in rows] == [len(rows[0])] * 4
     by_id = {r[1]: r for r in rows[1:]}
@@ -134,18 +135,15 @@ def test_csv_keeps_one_row_per_candidate_whatever_the_text(tmp_path: Path) -> No
 
 
 def test_attributes_are_copied_to_the_json_as_given(tmp_path: Path) -> None:
-    (tmp_path / "c.yaml").write_text(
-        (REPO / "tests/fixtures/valid/criteria.yaml").read_text(encoding="utf-8")
-    )
-    (tmp_path / "candidates.yaml").write_text(
-        "partnerfit: 1\nkind: candidates\ncriteria: c.yaml\ncandidates:\n"
+    path = candidates_against_valid_criteria(
+        tmp_path,
         "  - id: x\n"
         "    attributes: {hq: no, founded: 1998, listed: true, share: 1.10, offices: [Lyon, 7],"
         " owner: {name: null}}\n"
         "    scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}\n"
-        "  - {id: y, scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}}\n"
+        "  - {id: y, scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}}\n",
     )
-    doc = json.loads(run_cli("score", str(tmp_path / "candidates.yaml"), "-f", "json").stdout)
+    doc = json.loads(run_cli("score", str(path), "-f", "json").stdout)
     attributes = {c["id"]: c["attributes"] for c in doc["candidates"]}
     assert attributes == {
         "x": {
