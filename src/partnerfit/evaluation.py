@@ -322,11 +322,11 @@ def _method_results(so: StageOutcome, problem: Problem) -> dict[str, Any]:
 
 def _weighting_warnings(problem: Problem) -> list[str]:
     """AHP blocks too large for the random-index table: their judgements went unchecked."""
-    from partnerfit.weights import UNCHECKED_HINT, unchecked_consistency
+    from partnerfit.weights import unchecked_consistency, unchecked_hint
 
     return [
         unchecked_consistency(_scope_text(d.scope), len(d.items), d.details["consistency_index"])
-        + f" ({UNCHECKED_HINT})"
+        + f" ({unchecked_hint()})"
         for d in problem.derivations
         if d.method == "ahp" and d.details["consistency_ratio"] is None
     ]

@@ -198,13 +198,14 @@ def _ahp_findings(
 
 
 def unchecked_ahp_blocks(criteria: CriteriaSet, base: Loc = ()) -> list[tuple[Loc, str]]:
-    """(block loc, message) for each AHP block of more than 15 items, whose consistency
-    cannot be checked (no random index). Blocks the loader rejects are not reached here."""
+    """(block loc, message) for each AHP block larger than Saaty's random-index table (15),
+    whose consistency cannot be checked. Blocks the loader rejects are not reached here."""
+    from partnerfit.mcda.weighting import RANDOM_INDEX_MAX_N
     from partnerfit.weights import check_ahp, unchecked_consistency
 
     out = []
     for weighting, items, w_loc, scope, _children in _weighting_blocks(criteria, base):
-        if weighting.method != "ahp" or len(items) <= 15:
+        if weighting.method != "ahp" or len(items) <= RANDOM_INDEX_MAX_N:
             continue
         r = check_ahp(weighting, items).result
         if r.consistency_ratio is None:

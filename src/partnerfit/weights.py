@@ -94,16 +94,26 @@ def check_ahp(weighting: Weighting, items: tuple[str, ...]) -> AhpCheck:
 
 
 def unchecked_consistency(scope: str, size: int, consistency_index: float) -> str:
-    """Why an AHP block of more than 15 items has no consistency ratio (`scope` as in
-    "dimension 'fit'"). Without a random index there is no CR to hold against `max_cr`,
-    so the judgements pass unchecked: that must be said, never left to a `null`."""
+    """Why an AHP block larger than Saaty's random-index table has no consistency ratio
+    (`scope` as in "dimension 'fit'"). Without a random index there is no CR to hold
+    against `max_cr`, so the judgements pass unchecked: that must be said, never left to
+    a `null`."""
+    from partnerfit.mcda.weighting import RANDOM_INDEX_MAX_N
+
     return (
         f"ahp judgements of {scope} are not checked for consistency: Saaty's random index "
-        f"covers at most 15 items, this block has {size} (CI {consistency_index:.3f}, no CR)"
+        f"covers at most {RANDOM_INDEX_MAX_N} items, this block has {size} "
+        f"(CI {consistency_index:.3f}, no CR)"
     )
 
 
-UNCHECKED_HINT = "split it into a hierarchy of at most 15 items per block, or use rank_order"
+def unchecked_hint() -> str:
+    from partnerfit.mcda.weighting import RANDOM_INDEX_MAX_N
+
+    return (
+        f"split it into a hierarchy of at most {RANDOM_INDEX_MAX_N} items per block, "
+        "or use rank_order"
+    )
 
 
 def derive(weighting: Weighting, items: tuple[str, ...], scope: str) -> Derivation:

@@ -70,6 +70,8 @@ SAATY_RANDOM_INDEX: dict[int, float] = {
     14: 1.57,
     15: 1.59,
 }
+RANDOM_INDEX_MAX_N = max(SAATY_RANDOM_INDEX)
+"""The largest block whose consistency ratio can be computed (15)."""
 
 # Relative tolerance for a_ij * a_ji == 1 and a_ii == 1: rounded fractions like 0.333 pass.
 RECIPROCAL_TOLERANCE = 1e-2
@@ -185,7 +187,8 @@ def ahp_weights(matrix: ArrayLike, method: AhpMethod = "eigenvector") -> AhpResu
     if random_index is None:
         consistency_ratio: float | None = None
         warnings.append(
-            f"ahp: Saaty's random index is tabulated for n <= 15 only (n = {size}); "
+            f"ahp: Saaty's random index is tabulated for n <= {RANDOM_INDEX_MAX_N} only "
+            f"(n = {size}); "
             "consistency ratio not computed"
         )
     elif random_index == 0.0:

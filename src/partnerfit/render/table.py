@@ -131,8 +131,11 @@ def consistency_lines(evaluation: Evaluation) -> list[str]:
         cr = details["consistency_ratio"]
         table = details["random_index_table"]
         if cr is None:  # more items than the random-index table covers (a warning says so)
+            from partnerfit.mcda.weighting import RANDOM_INDEX_MAX_N
+
             text = (
-                f"AHP {d.scope}: CR not computed ({len(d.items)} items; {table} RI covers up to 15)"
+                f"AHP {d.scope}: CR not computed ({len(d.items)} items; "
+                f"{table} RI covers up to {RANDOM_INDEX_MAX_N})"
             )
         else:
             text = f"AHP {d.scope}: CR {cr:.3f} (max {details['max_cr']:g}, {table} RI"

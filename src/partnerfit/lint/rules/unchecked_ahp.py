@@ -32,10 +32,10 @@ def check(target: CriteriaTarget) -> Iterator[Finding]:
     if not any(w is not None and w.method == "ahp" for w in blocks):
         return  # numpy stays out of a check that has nothing to compute
     from partnerfit.validation_methods import unchecked_ahp_blocks
-    from partnerfit.weights import UNCHECKED_HINT
+    from partnerfit.weights import unchecked_hint
 
     for loc, message in unchecked_ahp_blocks(criteria):
-        yield RULE.finding(target.doc, loc, message, hint=UNCHECKED_HINT)
+        yield RULE.finding(target.doc, loc, message, hint=unchecked_hint())
 
 
 RULE = Rule(
