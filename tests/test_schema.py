@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +74,8 @@ def bundled(kind: str) -> list[Path]:
     ]
 
 
-FILE_KINDS = [k for k in KINDS if k != "result"]
+DOCUMENT_KINDS = ("result", "comparison")
+FILE_KINDS = [k for k in KINDS if k not in DOCUMENT_KINDS]
 
 
 def test_every_bundled_file_is_of_a_kind_with_a_schema() -> None:
@@ -158,3 +161,91 @@ def test_the_golden_json_validates_against_the_result_schema() -> None:
     validator("result").validate(document)
     with pytest.raises(jsonschema.ValidationError):
         validator("result").validate({**document, "extra_field": 1})
+
+
+COMPARED = [
+    "examples/apac-medtech-entry/candidates.yaml",
+    "examples/edge-ai-codevelopment/candidates.yaml",
+    "tests/fixtures/valid/candidates.yaml",  # eliminated candidates: null ranks and spreads
+]
+
+
+@pytest.mark.parametrize("candidates", COMPARED)
+def test_real_comparison_output_validates_against_the_comparison_schema(
+    candidates: str, in_repo: Path
+) -> None:
+    run = run_cli("score", candidates, "--compare-methods", "--format", "json")
+    validator("comparison").validate(json.loads(run.stdout))
+
+
+def test_a_comparison_with_a_failed_method_validates() -> None:
+    from partnerfit.comparison import ComparedCandidate, MethodComparison
+    from partnerfit.render.comparison import render_json
+
+    ranks: dict[str, int | None] = {"weighted_sum": 1, "vikor": None}
+    comparison = MethodComparison(
+        ("weighted_sum", "vikor"),
+        (ComparedCandidate("a", "A", ranks, 0, False, False),),
+        {"vikor": "stage 'rank' (vikor): broken"},
+    )
+    validator("comparison").validate(json.loads(render_json(comparison)))
+
+
+def comparison_document() -> dict[str, Any]:
+    edge = "examples/edge-ai-codevelopment/candidates.yaml"
+    document: dict[str, Any] = json.loads(
+        run_cli("score", str(REPO / edge), "--compare-methods", "-f", "json").stdout
+    )
+    return document
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d.update(schema_version=2), "schema_version"),
+        (lambda d: d.update(ranking=[]), "extra key"),
+        (lambda d: d.pop("flag_spread"), "missing key"),
+        (lambda d: d["methods"].append("electre"), "unknown method"),
+        (lambda d: d.update(errors={"electre": "no"}), "unknown method in errors"),
+        (lambda d: d["candidates"][0]["ranks"].update(electre=1), "unknown method in ranks"),
+        (lambda d: d["candidates"][0]["ranks"].update(topsis=0), "rank below 1"),
+        (lambda d: d["candidates"][0].update(spread=-1), "negative spread"),
+        (lambda d: d["candidates"][0].update(flagged="yes"), "flag not a boolean"),
+        (lambda d: d["candidates"][0].pop("partly_ranked"), "missing candidate key"),
+        (lambda d: d["candidates"][0].update(total=80.0), "score-result key"),
+    ],
+)
+def test_the_comparison_schema_rejects_a_wrong_document(
+    change: Any, where: str, in_repo: Path
+) -> None:
+    document = comparison_document()
+    validator("comparison").validate(document)
+    change(document)
+    with pytest.raises(jsonschema.ValidationError):
+        validator("comparison").validate(document)
+
+
+def test_a_score_result_is_not_a_comparison_nor_the_other_way_round() -> None:
+    result = json.loads((REPO / "tests/golden/example.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        validator("comparison").validate(result)
+    with pytest.raises(jsonschema.ValidationError):
+        validator("result").validate(comparison_document())
+
+
+def test_score_does_not_load_the_schema_models() -> None:
+    code = (
+        "import sys\n"
+        "from partnerfit.cli import app\n"
+        "try:\n"
+        "    app(['score', 'examples/edge-ai-codevelopment/candidates.yaml',\n"
+        "         '--compare-methods', '-f', 'json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "schema = ['partnerfit.schema', 'partnerfit.comparison_model', 'partnerfit.result_model']\n"
+        "print(sorted(m for m in schema if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.returncode == 0 and done.stderr.strip() == "[]", done.stderr

@@ -427,6 +427,7 @@ class SchemaKind(enum.StrEnum):
     candidates = "candidates"
     profile = "profile"
     result = "result"
+    comparison = "comparison"
 
 
 @app.command()
@@ -435,11 +436,14 @@ def schema(
         SchemaKind,
         typer.Argument(
             metavar="KIND",
-            help="criteria, candidates, profile, or result (the score --format json document).",
+            help=(
+                "criteria, candidates, profile, result (the score --format json document) "
+                "or comparison (score --compare-methods --format json)."
+            ),
         ),
     ],
 ) -> None:
-    """Print the JSON Schema of a file kind or of the score result."""
+    """Print the JSON Schema of a file kind, of the score result or of the method comparison."""
     from partnerfit.schema import render
 
     sys.stdout.write(render(kind.value))

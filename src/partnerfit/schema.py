@@ -1,4 +1,4 @@
-"""JSON Schemas of the file kinds and of the score result, generated from the models.
+"""JSON Schemas of the file kinds and of the score and comparison documents, from the models.
 
 `partnerfit schema KIND` prints one; the repository ships them under `schemas/`
 (regenerate with `python -m partnerfit.schema`; a test fails when they drift).
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-KINDS = ("criteria", "candidates", "profile", "result")
+KINDS = ("criteria", "candidates", "profile", "result", "comparison")
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -30,6 +30,8 @@ def json_schema(kind: str) -> dict[str, Any]:
         from partnerfit.models import ProfileFile as model
     elif kind == "result":
         from partnerfit.result_model import ScoreResult as model
+    elif kind == "comparison":
+        from partnerfit.comparison_model import MethodComparison as model
     else:
         raise ValueError(f"unknown schema kind {kind!r}: expected one of {', '.join(KINDS)}")
     schema = model.model_json_schema(mode="validation")
