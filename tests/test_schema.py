@@ -234,6 +234,7 @@ def test_a_score_result_is_not_a_comparison_nor_the_other_way_round() -> None:
 
 
 def test_score_does_not_load_the_schema_models() -> None:
+    """Nor rich: a machine format of --compare-methods stays as light as score's own JSON."""
     code = (
         "import sys\n"
         "from partnerfit.cli import app\n"
@@ -242,7 +243,8 @@ def test_score_does_not_load_the_schema_models() -> None:
         "         '--compare-methods', '-f', 'json'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "schema = ['partnerfit.schema', 'partnerfit.comparison_model', 'partnerfit.result_model']\n"
+        "schema = ['partnerfit.schema', 'partnerfit.comparison_model', 'partnerfit.result_model',\n"
+        "          'rich']\n"
         "print(sorted(m for m in schema if m in sys.modules), file=sys.stderr)\n"
     )
     done = subprocess.run(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from partnerfit import __version__
 from partnerfit.comparison import FLAG_SPREAD, ComparedCandidate, MethodComparison
 from partnerfit.render.csv_format import neutralise
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SHORT = {
     "weighted_sum": "WSum",
