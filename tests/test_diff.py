@@ -504,3 +504,35 @@ def test_a_stage_that_now_scores_more_dimensions_adds_their_criteria_to_the_why(
         "stability",
         "debt",
     }
+
+
+def test_criteria_the_compared_stage_did_not_score_on_one_side_are_added_there(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    """alpha reached final in the old result and is cut at the (widened) desk in the new:
+    at desk, the old result scored only strategy, so the finance criteria are `added`;
+    goals and revenue were scored at desk on both sides, but the old result keeps alpha's
+    figures from final, so they are left out rather than guessed."""
+    folder = tmp_path / "wider"
+    folder.mkdir()
+    valid = REPO / "tests" / "fixtures" / "valid"
+    criteria = (valid / "criteria.yaml").read_text(encoding="utf-8")
+    (folder / "criteria.yaml").write_text(
+        criteria.replace("dimensions: [strategy]", "dimensions: [strategy, finance]"),
+        encoding="utf-8",
+    )
+    candidates = (valid / "candidates.yaml").read_text(encoding="utf-8")
+    before = "goals: 5, revenue: 50, stability: 3, debt: 10"
+    assert before in candidates
+    (folder / "candidates.yaml").write_text(
+        candidates.replace(before, "goals: 2, revenue: 10, stability: 1, debt: 20"),
+        encoding="utf-8",
+    )
+    old = scored(tmp_path, VALID, "old.json")
+    doc = diff_doc(old, scored(tmp_path, str(folder / "candidates.yaml"), "new.json"))
+    alpha = next(m for m in doc["candidates"] if m["id"] == "alpha")  # type: ignore[attr-defined]
+    assert (alpha["change"], alpha["stage"]) == ("left_ranking", "desk")
+    assert {c["id"]: c["causes"] for c in alpha["why"]} == {
+        "debt": ["added"],
+        "stability": ["added"],
+    }

@@ -306,11 +306,13 @@ def _breakdown(c: dict[str, Any], stage: str | None) -> dict[str, dict[str, Any]
     return out
 
 
-def _scored_after(doc: dict[str, Any], c: dict[str, Any], cid: str, stage: str) -> bool:
-    """Whether the candidate's figures for `cid` come from a stage after `stage`."""
-    scored = (c["criteria"].get(cid) or {}).get("stage")
-    order = [s["id"] for s in doc["stages"]]
-    return scored in order and stage in order and order.index(scored) > order.index(stage)
+def _unrecorded_at(doc: dict[str, Any], c: dict[str, Any], cid: str, stage: str) -> bool:
+    """Whether `stage` scored `cid` in this result although the candidate's figures for it
+    are not from `stage`: a later stage scored it again and its figures replaced them."""
+    scored_here = next(
+        (cid in s["weights"]["criteria"] for s in doc["stages"] if s["id"] == stage), False
+    )
+    return scored_here and (c["criteria"].get(cid) or {}).get("stage") != stage
 
 
 def _why(
@@ -332,8 +334,8 @@ def _why(
     causes = []
     for cid in [*pa, *(x for x in pb if x not in pa)]:
         x, y = pa.get(cid), pb.get(cid)
-        if (x is None and _scored_after(old, a, cid, stage)) or (
-            y is None and _scored_after(new, b, cid, stage)
+        if (x is None and _unrecorded_at(old, a, cid, stage)) or (
+            y is None and _unrecorded_at(new, b, cid, stage)
         ):
             continue  # scored again later on that side: no figures at `stage` there
         before = x["contribution"] if x else 0.0
