@@ -70,10 +70,14 @@ CASES: dict[str, list[str]] = {
         "13:37: error PF103 in [0].share: expected a finite number, got .inf"
     ],
     "number_too_large.yaml": [
-        "14:33: error PF103 1.7e308 is beyond the largest magnitude a file may use (1e15): "
-        "give it in a larger unit",
-        "16:33: error PF103 -1.7e308 is beyond the largest magnitude a file may use (1e15): "
-        "give it in a larger unit",
+        "14:33: error PF103 1.7e308 is beyond the largest magnitude partnerfit scores with "
+        "(1e100): give it in a larger unit",
+        "16:33: error PF103 -1.7e308 is beyond the largest magnitude partnerfit scores with "
+        "(1e100): give it in a larger unit",
+        "18:33: error PF103 1e400 is beyond the largest magnitude partnerfit scores with "
+        "(1e100): give it in a larger unit",
+        "20:33: error PF103 99999999999999999999...(5000 characters) is beyond the largest "
+        "magnitude partnerfit scores with (1e100): give it in a larger unit",
     ],
     "gate_unknown_criterion.yaml": [
         "15:27: error PF202 gate names unknown criterion or fact 'goalz' (did you mean 'goals'?)"

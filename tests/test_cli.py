@@ -139,7 +139,7 @@ def test_attributes_are_copied_to_the_json_as_given(tmp_path: Path) -> None:
         tmp_path,
         "  - id: x\n"
         "    attributes: {hq: no, founded: 1998, listed: true, share: 1.10, offices: [Lyon, 7],"
-        " owner: {name: null}}\n"
+        " owner: {name: null}, duns: 123456789012345678901234567890}\n"
         "    scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}\n"
         "  - {id: y, scores: {goals: 3, revenue: 1, stability: 3, debt: 2, sanctions_clear: true}}\n",
     )
@@ -153,6 +153,7 @@ def test_attributes_are_copied_to_the_json_as_given(tmp_path: Path) -> None:
             "share": 1.1,
             "offices": ["Lyon", 7],
             "owner": {"name": None},
+            "duns": 123456789012345678901234567890,  # never scored: no magnitude limit
         },
         "y": {},
     }

@@ -113,7 +113,10 @@ def resolve_plain(text: str) -> Any:
     if _BOOL.match(text):
         return text.lower() == "true"
     if _INT.match(text):
-        return YamlInt(int(text), text)
+        try:
+            return YamlInt(int(text), text)
+        except ValueError:  # past Python's limit on digits converted: surely too large
+            return YamlFloat(float("-inf") if text.startswith("-") else float("inf"), text)
     if _OCT.match(text):
         return YamlInt(int(text[2:], 8), text)
     if _HEX.match(text):

@@ -51,26 +51,38 @@ def as_id(value: Any) -> str:
     return text
 
 
-MAX_MAGNITUDE = 1e15
-"""The largest magnitude a number in a file may have: beyond it, normalising a field of
-such values (x - low) / (high - low) can overflow to inf and tie candidates falsely.
-Money in units of a currency stays far below it."""
+MAX_MAGNITUDE = 1e100
+"""The largest magnitude a scored or tested number may have. TOPSIS squares values and
+sums the squares, and min-max normalisation subtracts them: well below the float limit
+(~1.8e308) these overflow to inf and tie candidates falsely. No real quantity comes near
+1e100 (a large company's revenue in Indonesian rupiah is ~1e15)."""
+_MAX_MAGNITUDE_TEXT = "1e100"
+
+
+def _finite(value: int | float) -> float:
+    """`value` as a float; a ValueError quoting it as written for `.nan` and `.inf`.
+
+    A numeral too large for a float (an integer past the float range, `1e400`) is finite
+    as written: it comes back infinite for the caller's magnitude limit to name."""
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the float range
+        return math.inf if value > 0 else -math.inf
+    written = str(getattr(value, "text", "")).lstrip("+-").lower()
+    if math.isnan(number) or (math.isinf(number) and (not written or written.startswith("."))):
+        raise ValueError(f"expected a finite number, got {_source(value)}")
+    return number
 
 
 def as_number(value: Any) -> float:
     """A finite YAML number within +/-MAX_MAGNITUDE; text, booleans and null are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"expected a number, got {_describe(value)}")
-    try:
-        number = float(value)
-    except OverflowError:  # an integer beyond the float range
-        number = math.inf
-    if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {_source(value)}")
+    number = _finite(value)
     if abs(number) > MAX_MAGNITUDE:
         raise ValueError(
-            f"{_source(value)} is beyond the largest magnitude a file may use "
-            f"({MAX_MAGNITUDE:g}): give it in a larger unit".replace("e+", "e")
+            f"{_source(value)} is beyond the largest magnitude partnerfit scores with "
+            f"({_MAX_MAGNITUDE_TEXT}): give it in a larger unit"
         )
     return number
 
@@ -133,9 +145,13 @@ def as_attribute(value: Any, where: str = "") -> Any:
     try:
         if value is None or isinstance(value, bool):
             return value
-        if isinstance(value, (int, float)):  # YamlInt and YamlFloat too
-            number = as_number(value)
-            return int(value) if isinstance(value, int) else number
+        if isinstance(value, int):  # YamlInt too: an identifier may be long
+            return int(value)
+        if isinstance(value, float):  # never scored: finite is all JSON needs
+            number = _finite(value)
+            if math.isinf(number):
+                raise ValueError(f"{_source(value)} is too large for a JSON number")
+            return number
         if isinstance(value, str):
             return str(value)
     except ValueError as exc:
@@ -164,7 +180,9 @@ def as_confidence(value: Any) -> str | float | None:
 
 
 def _source(value: Any) -> str:
-    return getattr(value, "text", None) or repr(value)
+    """The value as written, shortened past 40 characters (a 5,000-digit number)."""
+    text = getattr(value, "text", None) or repr(value)
+    return text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
 
 
 def _describe(value: Any) -> str:

@@ -54,4 +54,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise NotARegularFile(what)
         if info.st_size > limit:
             raise TooLarge(info.st_size)
-        return stream.read()
+        data = stream.read(limit + 1)  # the file may have grown since the fstat
+        if len(data) > limit:
+            raise TooLarge(len(data))
+        return data

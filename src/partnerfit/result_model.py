@@ -505,7 +505,11 @@ class CandidateResult(_Model):
         description="Fact id -> raw value.", examples=[{"sanctions_clear": True}]
     )
     attributes: dict[str, Any] = Field(
-        description="The candidate's free attributes from the candidates file, as given.",
+        default_factory=dict,
+        description=(
+            "The candidate's free attributes from the candidates file, as given (absent "
+            "from results written before partnerfit copied them)."
+        ),
         examples=[{"hq": "Singapore", "founded": 1998}],
     )
     gates: list[GateResult] = Field(

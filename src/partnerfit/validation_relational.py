@@ -144,12 +144,15 @@ def profile_findings(
     measured = criteria.measured()
     kinds = {item.kind for item in measured.values()}
     if "coverage" in kinds and not profile.needs:
-        names = ", ".join(i for i, item in measured.items() if item.kind == "coverage")
+        coverage = [i for i, item in measured.items() if item.kind == "coverage"]
+        names = ", ".join(coverage)
+        noun = "coverage item" if len(coverage) == 1 else "coverage items"
         out.append(
             doc.finding(
                 (*where, "needs") if (*where, "needs") in doc.marks else where,
                 "PF216",
-                f"coverage criterion {names} needs our needs: list at least one under needs:",
+                f"{noun} {names} {'needs' if len(coverage) == 1 else 'need'} our needs: "
+                "list at least one under needs:",
             )
         )
     importance = profile.need_importance()

@@ -369,7 +369,7 @@ BAD: dict[str, str] = {
     "which must be above 0, got 0",
     "ratio_our_value_missing.yaml": "9:15: error PF215 ratio 'size' divides by our 'revenue', "
     "which our profile's financials do not give",
-    "empty_needs.yaml": "5:10: error PF216 coverage criterion needs_covered needs our needs: "
+    "empty_needs.yaml": "5:10: error PF216 coverage item needs_covered needs our needs: "
     "list at least one under needs:",
     "capability_twice.yaml": "12:48: error PF217 capabilities lists 'Regulatory Affairs' twice "
     "(both mean 'regulatory affairs'): first at line 12",
