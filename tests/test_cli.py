@@ -188,6 +188,33 @@ def test_output_file_has_the_permissions_a_plain_write_gives(in_repo: Path, tmp_
     assert shared.read_text(encoding="utf-8").startswith("rank,id,name")
 
 
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    import os
+
+    target = tmp_path / "reports" / "ranking.csv"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    os.symlink(target, link)
+    run_cli("score", VALID, "--format", "csv", "--output", str(link))
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8").startswith("rank,id,name")
+
+
+def test_an_output_that_is_a_folder_is_refused_before_any_work(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    # the candidates file does not exist: the output is judged first, before any loading
+    missing = str(tmp_path / "no-such.yaml")
+    for args in (["explain", missing, "alpha"], ["sensitivity", missing, "-n", "10"]):
+        run = run_cli(*args, "--output", str(tmp_path), expect=2)
+        assert run.stderr == f"error: {tmp_path}: cannot write: is a directory\n", args
+    run = run_cli("diff", missing, missing, "--output", str(tmp_path), expect=2)
+    assert run.stderr == f"error: {tmp_path}: cannot write: is a directory\n"
+
+
 def test_identical_input_gives_byte_identical_output(in_repo: Path) -> None:
     for fmt in ("json", "csv"):
         first = run_cli("score", VALID, "--format", fmt).stdout

@@ -141,9 +141,14 @@ def _require_output_folder(output: Path | None) -> None:
     write itself checks again, and is atomic)."""
     from partnerfit.output import message
 
-    folder = output.parent if output is not None and str(output.parent) else Path(".")
-    if output is not None and not folder.is_dir():
+    if output is None:
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
         message(f"error: {output}: cannot write: folder '{folder}' does not exist")
+        _fail()
+    if output.is_dir():
+        message(f"error: {output}: cannot write: is a directory")
         _fail()
 
 

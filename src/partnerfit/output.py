@@ -44,7 +44,10 @@ def write_atomic(path: Path, text: str) -> None:
 
     The file gets the permissions a plain write would give it: those of the file it
     replaces, else the default for a new file under the umask (the temporary file
-    itself is created owner-only)."""
+    itself is created owner-only). A symbolic link is followed: the file it points to is
+    replaced, and the link stays."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: cannot write: folder '{folder}' does not exist")
