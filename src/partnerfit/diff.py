@@ -32,6 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from partnerfit.precision import rounded
+
 DEFAULT_TOP = 5
 
 
@@ -395,7 +397,7 @@ def _movement(
     if stage is not None:
         before, after = a["stage_scores"][stage], b["stage_scores"][stage]
         stage_scores = (before, after)
-        score_change = round(after - before, 6) + 0.0
+        score_change = rounded(after - before)
     why = _why(old, new, a, b, stage)
     return Movement(
         b["id"], b["name"], change, pa, pb, places, score_change, stage, why, stage_scores

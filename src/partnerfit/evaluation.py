@@ -25,10 +25,10 @@ from partnerfit.engine.pipeline import (
     run_pipeline,
 )
 from partnerfit.engine.problem import FLAG, MEASURE, Problem
-from partnerfit.engine.scoring import PRECISION
 from partnerfit.findings import Finding, InputError
 from partnerfit.inputs import CandidatePool
 from partnerfit.models import Shortlist
+from partnerfit.precision import PRECISION
 
 if TYPE_CHECKING:
     from partnerfit.assessment import Disagreement

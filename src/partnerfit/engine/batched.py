@@ -28,12 +28,12 @@ from partnerfit.engine.pipeline import ACTIVE
 from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import (
     CONSTANT_SCORE,
-    PRECISION,
     BoolArray,
     FloatArray,
     IntArray,
 )
 from partnerfit.engine.stage_plan import Plan, StagePlan, UnsupportedError, plan, stated_weights
+from partnerfit.precision import PRECISION
 
 
 @dataclass(frozen=True)

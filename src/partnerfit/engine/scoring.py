@@ -12,15 +12,14 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from partnerfit.precision import PRECISION
+
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 IntArray = NDArray[np.int64]
 
 CONSTANT_SCORE = 50.0
 """Score given to every candidate on a column whose bounds coincide (no spread)."""
-
-PRECISION = 6
-"""Totals are rounded to this many decimals before ranking and in JSON."""
 
 
 def field_bounds(values: FloatArray) -> tuple[FloatArray, FloatArray]:

@@ -10,13 +10,9 @@ from typing import Any
 
 from partnerfit import __version__
 from partnerfit.diff import Cause, Change, Movement, Position, ResultDiff
+from partnerfit.precision import rounded
 
 SCHEMA_VERSION = 1
-PRECISION = 6
-
-
-def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, PRECISION) + 0.0
 
 
 # --- JSON ------------------------------------------------------------------------------
@@ -53,9 +49,9 @@ def _position(p: Position | None) -> dict[str, Any] | None:
 def _cause(c: Cause) -> dict[str, Any]:
     return {
         "id": c.id,
-        "old": _num(c.old),
-        "new": _num(c.new),
-        "change": _num(c.change),
+        "old": rounded(c.old),
+        "new": rounded(c.new),
+        "change": rounded(c.change),
         "causes": list(c.causes),
     }
 
@@ -73,7 +69,7 @@ def _movement(m: Movement) -> dict[str, Any]:
         "stage_scores": (
             None
             if m.stage_scores is None
-            else {"old": _num(m.stage_scores[0]), "new": _num(m.stage_scores[1])}
+            else {"old": rounded(m.stage_scores[0]), "new": rounded(m.stage_scores[1])}
         ),
         "why": [_cause(c) for c in m.why],
     }

@@ -6,14 +6,10 @@ import json
 from typing import Any
 
 from partnerfit import __version__
-from partnerfit.engine.scoring import PRECISION
 from partnerfit.explanation import Contribution, Explanation, FieldPoint, GapPart, StageStep, Versus
+from partnerfit.precision import rounded
 
 SCHEMA_VERSION = 1
-
-
-def _num(value: float | None) -> float | None:
-    return None if value is None else round(value, PRECISION) + 0.0
 
 
 def _step(s: StageStep) -> dict[str, Any]:
@@ -47,9 +43,9 @@ def _contribution(p: Contribution) -> dict[str, Any]:
         "id": p.criterion,
         "dimension": p.dimension,
         "raw": p.raw,
-        "normalised": _num(p.normalised),
-        "weight": _num(p.weight),
-        "contribution": _num(p.contribution),
+        "normalised": rounded(p.normalised),
+        "weight": rounded(p.weight),
+        "contribution": rounded(p.contribution),
         "handling": p.handling,
     }
 
@@ -58,11 +54,11 @@ def _point(p: FieldPoint) -> dict[str, Any]:
     return {
         "id": p.criterion,
         "dimension": p.dimension,
-        "normalised": _num(p.normalised),
-        "field_mean": _num(p.field_mean),
-        "field_median": _num(p.field_median),
-        "weight": _num(p.weight),
-        "edge": _num(p.edge),
+        "normalised": rounded(p.normalised),
+        "field_mean": rounded(p.field_mean),
+        "field_median": rounded(p.field_median),
+        "weight": rounded(p.weight),
+        "edge": rounded(p.edge),
     }
 
 
@@ -70,11 +66,11 @@ def _gap(p: GapPart) -> dict[str, Any]:
     return {
         "id": p.criterion,
         "dimension": p.dimension,
-        "normalised": _num(p.normalised),
-        "other_normalised": _num(p.other_normalised),
-        "contribution": _num(p.contribution),
-        "other_contribution": _num(p.other_contribution),
-        "difference": _num(p.difference),
+        "normalised": rounded(p.normalised),
+        "other_normalised": rounded(p.other_normalised),
+        "contribution": rounded(p.contribution),
+        "other_contribution": rounded(p.other_contribution),
+        "difference": rounded(p.difference),
     }
 
 
@@ -85,10 +81,10 @@ def _versus(v: Versus) -> dict[str, Any]:
         "method": v.method,
         "score": v.score,
         "other_score": v.other_score,
-        "breakdown_total": _num(v.breakdown_total),
-        "other_breakdown_total": _num(v.other_breakdown_total),
-        "difference": _num(v.difference),
-        "dimensions": {d: _num(x) for d, x in v.dimensions},
+        "breakdown_total": rounded(v.breakdown_total),
+        "other_breakdown_total": rounded(v.other_breakdown_total),
+        "difference": rounded(v.difference),
+        "dimensions": {d: rounded(x) for d, x in v.dimensions},
         "criteria": [_gap(p) for p in v.parts],
     }
 
@@ -113,14 +109,14 @@ def to_document(e: Explanation) -> dict[str, Any]:
             "method": e.method,
             "additive": e.additive,
             "score": e.score,
-            "total": _num(e.breakdown_total),
+            "total": rounded(e.breakdown_total),
             "method_scores": c.method_scores.get(e.stage, {}) if e.stage else {},
             "dimensions": [
                 {
                     "id": d.dimension,
-                    "weight": _num(d.weight),
-                    "score": _num(d.score),
-                    "contribution": _num(d.contribution),
+                    "weight": rounded(d.weight),
+                    "score": rounded(d.score),
+                    "contribution": rounded(d.contribution),
                 }
                 for d in e.dimensions
             ],

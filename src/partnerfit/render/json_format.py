@@ -7,8 +7,8 @@ from typing import Any
 
 from partnerfit import __version__
 from partnerfit.assessment import Disagreement
-from partnerfit.engine.scoring import PRECISION
 from partnerfit.evaluation import CandidateResult, Evaluation, StageSummary
+from partnerfit.precision import rounded
 from partnerfit.weights import Derivation
 
 SCHEMA_VERSION = 1
@@ -51,7 +51,7 @@ def _derivation(d: Derivation) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     """JSON-ready copy: floats rounded to the documented precision, tuples as lists."""
     if isinstance(value, float):
-        return round(value, PRECISION) + 0.0
+        return rounded(value)
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

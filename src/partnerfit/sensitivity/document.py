@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnerfit import __version__
-from partnerfit.engine.scoring import PRECISION
+from partnerfit.precision import rounded
 from partnerfit.sensitivity.results import (
     CandidateSensitivity,
     CriticalWeight,
@@ -15,12 +15,8 @@ from partnerfit.sensitivity.results import (
 SCHEMA_VERSION = 1
 
 
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(float(value), PRECISION) + 0.0
-
-
 def _weights(weights: dict[str, float]) -> dict[str, float | None]:
-    return {k: _r(v) for k, v in weights.items()}
+    return {k: rounded(v) for k, v in weights.items()}
 
 
 def _candidate(c: CandidateSensitivity) -> dict[str, Any]:
@@ -28,18 +24,18 @@ def _candidate(c: CandidateSensitivity) -> dict[str, Any]:
         "id": c.id,
         "name": c.name,
         "nominal_rank": c.nominal_rank,
-        "rank_acceptability": [_r(x) for x in c.rank_acceptability],
-        "unranked": _r(c.unranked),
-        "mean_rank": _r(c.mean_rank),
+        "rank_acceptability": [rounded(x) for x in c.rank_acceptability],
+        "unranked": rounded(c.unranked),
+        "mean_rank": rounded(c.mean_rank),
         "rank_band": None if c.rank_band is None else list(c.rank_band),
-        "stages": {k: _r(v) for k, v in c.stages.items()},
+        "stages": {k: rounded(v) for k, v in c.stages.items()},
         "central_weights": None
         if c.central_weights is None
         else {
             "dimensions": _weights(c.central_weights.dimensions),
             "criteria": _weights(c.central_weights.criteria),
         },
-        "confidence": _r(c.confidence),
+        "confidence": rounded(c.confidence),
     }
 
 
@@ -47,9 +43,9 @@ def _critical(w: CriticalWeight) -> dict[str, Any]:
     return {
         "scope": w.scope,
         "id": w.id,
-        "weight": _r(w.weight),
-        "critical_weight": _r(w.critical_weight),
-        "change": _r(w.change),
+        "weight": rounded(w.weight),
+        "critical_weight": rounded(w.critical_weight),
+        "change": rounded(w.change),
         "new_leader": w.new_leader,
         "method": w.method,
     }
@@ -79,12 +75,12 @@ def to_document(result: SensitivityResult) -> dict[str, Any]:
                 "distribution": None
                 if not s.weights
                 else ("uniform" if s.uninformed else "dirichlet"),
-                "concentration": _r(s.concentration),
+                "concentration": rounded(s.concentration),
             },
             "scores": {
                 "sampled": s.scores,
-                "spread": _r(s.spread),
-                "default_confidence": _r(s.default_confidence),
+                "spread": rounded(s.spread),
+                "default_confidence": rounded(s.default_confidence),
             },
         },
         "stages": list(result.stage_ids),
@@ -98,9 +94,9 @@ def to_document(result: SensitivityResult) -> dict[str, Any]:
         else {
             "candidate": v.candidate,
             "label": v.label,
-            "first_rank": _r(v.first_rank),
+            "first_rank": rounded(v.first_rank),
             "challenger": v.challenger,
-            "challenger_first_rank": _r(v.challenger_first_rank),
+            "challenger_first_rank": rounded(v.challenger_first_rank),
         },
         "candidates": [_candidate(c) for c in result.candidates],
         "critical_weights": [_critical(w) for w in result.critical_weights],
