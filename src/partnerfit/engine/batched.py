@@ -27,10 +27,10 @@ import numpy as np
 from partnerfit.engine.pipeline import ACTIVE
 from partnerfit.engine.problem import Problem
 from partnerfit.engine.scoring import (
-    CONSTANT_SCORE,
     BoolArray,
     FloatArray,
     IntArray,
+    linear_map,
 )
 from partnerfit.engine.stage_plan import Plan, StagePlan, UnsupportedError, plan, stated_weights
 from partnerfit.precision import PRECISION
@@ -87,21 +87,6 @@ def _field_bounds(
     high = np.where(mask, values, -np.inf).max(axis=1)
     has = mask.any(axis=1)
     return np.where(has, low, np.nan), np.where(has, high, np.nan)
-
-
-def _slope_offset(
-    low: FloatArray, high: FloatArray, benefit: BoolArray
-) -> tuple[FloatArray, FloatArray]:
-    """`scoring.normalise` as score = value * slope + offset, for any shape of bounds."""
-    span = high - low
-    with np.errstate(invalid="ignore"):
-        constant = ~(span > 0)
-    safe_span = np.where(constant, 1.0, span)
-    slope = np.where(benefit, 100.0, -100.0) / safe_span
-    offset = np.where(benefit, -low, -high) * slope
-    slope = np.where(constant, 0.0, slope)
-    offset = np.where(constant, CONSTANT_SCORE, offset)
-    return slope, offset
 
 
 def _stage_weights(
@@ -233,7 +218,7 @@ def _stage_totals(
     method = sp.stage.scoring_method
     if method != "weighted_sum":
         return _method_totals(sp, problem, active, x, low, high, effective)
-    slope, offset = _slope_offset(low, high, sp.benefit[None, :])
+    slope, offset, _ = linear_map(low, high, sp.benefit[None, :])
     if not sp.renormalise and shared and not sp.worst_filled.any():
         # totals = sum_c w_c (x_c * slope_c + offset_c): one product per block
         # rows of ineligible candidates may hold NaN; they are masked by the caller

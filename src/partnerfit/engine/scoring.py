@@ -40,6 +40,22 @@ class Normalised(NamedTuple):
     """Per column: low == high, so every present value scored `CONSTANT_SCORE`."""
 
 
+def linear_map(
+    low: FloatArray, high: FloatArray, benefit: BoolArray
+) -> tuple[FloatArray, FloatArray, BoolArray]:
+    """(slope, offset, constant) of the map from [low, high] to 0..100, cost inverted:
+    score = clip(v) * slope + offset, one pass for benefit and cost columns alike. Where
+    high == low (`constant`) the slope is 0 and the offset `CONSTANT_SCORE`. Bounds of any
+    shape (the batched sampler has one row of bounds per sample)."""
+    span = high - low
+    with np.errstate(invalid="ignore"):
+        constant = ~(span > 0)
+    safe_span = np.where(constant, 1.0, span)
+    slope = np.where(benefit, 100.0, -100.0) / safe_span
+    offset = np.where(benefit, -low, -high) * slope
+    return np.where(constant, 0.0, slope), np.where(constant, CONSTANT_SCORE, offset), constant
+
+
 def normalise(
     values: FloatArray,
     low: FloatArray,
@@ -55,14 +71,7 @@ def normalise(
     values (NaN) stay NaN. `check_clipping` limits the clipping report to the columns
     that can lie outside their bounds (default: all).
     """
-    span = high - low
-    constant = ~(span > 0)
-    safe_span = np.where(constant, 1.0, span)
-    # score = clip(v) * slope + offset, one pass for benefit and cost columns alike
-    slope = np.where(benefit, 100.0, -100.0) / safe_span
-    offset = np.where(benefit, -low, -high) * slope
-    slope = np.where(constant, 0.0, slope)
-    offset = np.where(constant, CONSTANT_SCORE, offset)
+    slope, offset, constant = linear_map(low, high, benefit)
     check = np.ones(values.shape[1], dtype=bool) if check_clipping is None else check_clipping
     clipped = np.zeros(values.shape, dtype=bool)
     if check.any():
